@@ -89,6 +89,9 @@ class BZ(DefinedNamespace):
     source: URIRef
     quote: URIRef
     departmentKind: URIRef
+    # annotation properties read by the loader
+    nameSuffix: URIRef
+    namePrefix: URIRef
     # datatype properties
     abbreviation: URIRef
     text: URIRef

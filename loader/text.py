@@ -1,0 +1,165 @@
+"""Cleaning a decoded source into paragraphs while keeping every character's source offset.
+
+Web captures surround the document with navigation and footers; PDF text breaks lines inside words
+and clauses (`（责\\n任单位`) and inserts page numbers. Cleaning drops debris lines and re-joins broken
+lines. Each resulting `Span` remembers, for every character, where it was in the source, so a
+measure's quote can always be located exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from loader import patterns as P
+
+__all__ = ["Span", "display_width", "normalise", "paragraphs"]
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\f|\u2028|\u2029")
+
+
+def normalise(text: str) -> str:
+    """NFKC per character, keeping the length: full-width punctuation and digits become ASCII."""
+    out = []
+    for ch in text:
+        n = unicodedata.normalize("NFKC", ch)
+        out.append(n if len(n) == 1 else ch)
+    return "".join(out)
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Text with, for each character, its offset in the source text."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @cached_property
+    def norm(self) -> str:
+        return normalise(self.text)
+
+    def __getitem__(self, key: slice) -> Span:
+        return Span(self.text[key], self.offsets[key])
+
+    def __add__(self, other: Span) -> Span:
+        return Span(self.text + other.text, self.offsets + other.offsets)
+
+    @property
+    def start(self) -> int:
+        return self.offsets[0] if self.offsets else 0
+
+    @property
+    def end(self) -> int:
+        """Source offset just past the last character."""
+        return self.offsets[-1] + 1 if self.offsets else 0
+
+    def strip(self) -> Span:
+        text = self.text
+        left = len(text) - len(text.lstrip())
+        right = len(text.rstrip())
+        return self[left:right] if right > left else Span("", ())
+
+    @staticmethod
+    def join(parts: list[Span], separator: str = "\n") -> Span:
+        """Concatenate spans; a separator character takes the offset just past the previous part."""
+        result = Span("", ())
+        for i, part in enumerate(parts):
+            if i and separator:
+                result = result + Span(separator, (result.end,))
+            result = result + part
+        return result
+
+
+def _lines(source: str) -> list[Span]:
+    lines, pos = [], 0
+    for match in _LINE_BREAK.finditer(source + "\n"):
+        piece = source[pos : match.start()]
+        lines.append(Span(piece, tuple(range(pos, match.start()))).strip())
+        pos = match.end()
+    return lines
+
+
+def _is_debris(line: Span) -> bool:
+    norm = line.norm
+    if P.PAGE_NUMBER_LINE.match(norm):
+        return True
+    return len(norm) <= 40 and "。" not in norm and bool(P.DEBRIS_LINE.search(norm))
+
+
+def _numbered(norm: str) -> bool:
+    norm = P.MARKDOWN_HEADING.sub("", norm)
+    return any(rx.match(norm) for _, rx in P.NUMBERING.values()) or bool(P.CLAUSE_LABEL_LINE.match(norm))
+
+
+def _unbalanced(norm: str) -> bool:
+    depth = 0
+    for ch in norm:
+        if ch in P.OPEN_BRACKETS or ch == "“":
+            depth += 1
+        elif (ch in P.CLOSE_BRACKETS or ch == "”") and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _wrap_width(lines: list[Span]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None when lines are whole paragraphs."""
+    widths = [display_width(line.text) for line in lines if line.text]
+    if len(widths) < 8:
+        return None
+    unterminated = sum(1 for line in lines if line.text and line.norm[-1] not in P.TERMINAL)
+    if unterminated < len(widths) * 0.4:
+        return None
+    # The wrap width is the width most lines reach; allow a few columns of slack for mixed widths.
+    counts = Counter(w // 4 for w in widths)
+    bucket, hits = counts.most_common(1)[0]
+    if hits < len(widths) * 0.25 or bucket * 4 < 20:
+        return None
+    return bucket * 4
+
+
+def _is_heading(line: Span) -> bool:
+    norm = line.norm
+    if norm.startswith("#"):
+        return True
+    return _numbered(norm) and display_width(norm) <= 50 and not any(c in norm for c in "。;")
+
+
+def _continues(prev: Span, nxt: Span, wrap: int | None) -> bool:
+    """Whether `nxt` continues the paragraph that `prev` ends with (a broken line)."""
+    p, n = prev.norm, nxt.norm
+    if _numbered(n) or n.startswith("#") or P.END_MATTER.search(n):
+        return False
+    if _is_heading(prev) and not _unbalanced(p):
+        return False
+    if _unbalanced(p):
+        return True
+    if p[-1] in P.TERMINAL:
+        return False
+    if p[-1] in ",、" or p[-1] in P.OPEN_BRACKETS:
+        return True
+    return wrap is not None and display_width(prev.text) >= wrap - 6
+
+
+def paragraphs(source: str) -> list[Span]:
+    """The source's paragraphs, debris removed and broken lines re-joined."""
+    lines = [line for line in _lines(source) if line.text and not _is_debris(line)]
+    wrap = _wrap_width(lines)
+    result: list[Span] = []
+    for line in lines:
+        if result and _continues(result[-1], line, wrap):
+            prev = result[-1]
+            glue = " " if prev.norm[-1].isascii() and prev.norm[-1].isalnum() and line.norm[0].isascii() else ""
+            result[-1] = prev + Span(glue, (prev.end,) if glue else ()) + line
+        else:
+            result.append(line)
+    return result
