@@ -91,6 +91,8 @@ class BZ(DefinedNamespace):
     departmentKind: URIRef
     # annotation properties read by the loader
     nameSuffix: URIRef
+    cityLevelForm: URIRef
+    fullNameTemplate: URIRef
     namePrefix: URIRef
     # datatype properties
     abbreviation: URIRef
