@@ -80,9 +80,7 @@ class Entry:
 
     def local_types(self, allowed: tuple[str, ...]) -> list[str]:
         return sorted(
-            t.value[len(BZ) :]
-            for t in self.all(RDF_TYPE)
-            if t.value.startswith(BZ) and t.value[len(BZ) :] in allowed
+            t.value[len(BZ) :] for t in self.all(RDF_TYPE) if t.value.startswith(BZ) and t.value[len(BZ) :] in allowed
         )
 
 
@@ -166,34 +164,27 @@ def concepts(store: Store, scheme: tuple[str, str], memo: Memo | None = None) ->
     return memoized(memo, store, f"concepts:{scheme[0]}", _concept_loader(scheme[0]))
 
 
-# Counts of measures (and documents) per resource: "name" -> (query, grouping variable).
-_COUNT_QUERIES = {
-    "lead": "SELECT ?k (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m bz:leadAgency ?k } GROUP BY ?k",
-    "participating": "SELECT ?k (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m bz:participatingAgency ?k } GROUP BY ?k",
-    "zone": "SELECT ?k (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m bz:zone ?k } GROUP BY ?k",
-    "document": "SELECT ?k (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a bz:Measure ; bz:inDocument ?k } GROUP BY ?k",
-    "province-documents": "SELECT ?k (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a bz:PolicyDocument ; bz:province ?k }"
-    " GROUP BY ?k",
-    "province-measures": "SELECT ?k (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m bz:inDocument ?d . ?d bz:province ?k }"
-    " GROUP BY ?k",
-    "businessType": "SELECT ?k (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m bz:businessType ?k } GROUP BY ?k",
-    "businessType*": "SELECT ?k (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m bz:businessType ?c . ?c skos:broader* ?k }"
-    " GROUP BY ?k",
-    "industry": "SELECT ?k (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m bz:industry ?k } GROUP BY ?k",
-    "industry*": "SELECT ?k (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m bz:industry ?c . ?c skos:broader* ?k } GROUP BY ?k",
+# Counts of measures (or documents, ?x) per resource ?k: name -> graph pattern.
+_COUNT_PATTERNS = {
+    "lead": "?x bz:leadAgency ?k",
+    "participating": "?x bz:participatingAgency ?k",
+    "zone": "?x bz:zone ?k",
+    "document": "?x a bz:Measure ; bz:inDocument ?k",
+    "province-documents": "?x a bz:PolicyDocument ; bz:province ?k",
+    "province-measures": "?x bz:inDocument ?d . ?d bz:province ?k",
+    "businessType": "?x bz:businessType ?k",
+    "businessType*": "?x bz:businessType ?c . ?c skos:broader* ?k",
+    "industry": "?x bz:industry ?k",
+    "industry*": "?x bz:industry ?c . ?c skos:broader* ?k",
 }
 
 
 def counts(store: Store, name: str, memo: Memo | None = None) -> dict[str, int]:
-    """IRI -> count for one of `_COUNT_QUERIES` (e.g. `"lead"`: measures each agency leads)."""
-    query = PREFIXES + _COUNT_QUERIES[name]
+    """IRI -> count for one of `_COUNT_PATTERNS` (e.g. `"lead"`: measures each agency leads)."""
+    query = PREFIXES + f"SELECT ?k (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {_COUNT_PATTERNS[name]} }} GROUP BY ?k"
 
     def load(store: Store) -> dict[str, int]:
-        return {
-            row["k"].value: py_int(row["n"]) or 0
-            for row in store.select(query)
-            if isinstance(row["k"], NamedNode)
-        }
+        return {row["k"].value: py_int(row["n"]) or 0 for row in store.select(query) if isinstance(row["k"], NamedNode)}
 
     return memoized(memo, store, f"count:{name}", load)
 

@@ -122,9 +122,7 @@ def build_measure(d: Description, iri: str) -> Measure:
     document = ref(d, d.first(iri, BZ + "inDocument"))
     participating = refs(d, d.objects(iri, BZ + "participatingAgency"))
     printed_order = [r.agency.iri for r in responsibilities if r.agency is not None]
-    participating.sort(
-        key=lambda a: printed_order.index(a.iri) if a.iri in printed_order else len(printed_order)
-    )
+    participating.sort(key=lambda a: printed_order.index(a.iri) if a.iri in printed_order else len(printed_order))
     return Measure(
         id=measure_id(iri) or iri,
         iri=iri,

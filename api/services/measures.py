@@ -147,9 +147,7 @@ def list_measures(
     page = matching[offset : offset + limit]
     d = describe(store, page, MEASURE_HOPS)
     items = [build_measure(d, m.value) for m in page]
-    return MeasurePage(
-        total=len(matching), limit=limit, offset=offset, items=items
-    ), d.triples + d.label_triples
+    return MeasurePage(total=len(matching), limit=limit, offset=offset, items=items), d.triples + d.label_triples
 
 
 def get_measure(store: Store, ident: str) -> tuple[Measure, list]:

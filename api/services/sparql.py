@@ -51,9 +51,7 @@ class Description:
     `props[s][p]` lists the objects of `s p ?o`; `labels[o]` names the IRI `o`.
     """
 
-    props: dict[str, dict[str, list[Term]]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(list))
-    )
+    props: dict[str, dict[str, list[Term]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     label_pairs: dict[str, list[tuple[str, Term]]] = field(default_factory=lambda: defaultdict(list))
     triples: list[Triple] = field(default_factory=list)
     label_triples: list[Triple] = field(default_factory=list)

@@ -19,9 +19,7 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 DCT_TITLE = "http://purl.org/dc/terms/title"
 #: Label properties, most preferred first (docs/model.md: prefLabel, then rdfs:label, then title).
 LABEL_PREDICATES = (SKOS_PREF, RDFS_LABEL, DCT_TITLE)
-_INTEGER_TYPES = {
-    XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")
-}
+_INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
