@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import resources
+from . import named, resources
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api/v1")
 router.include_router(resources.router)
+router.include_router(named.router)

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from pyoxigraph import RdfFormat, Triple, serialize
 
-__all__ = ["RDF_PREFIXES", "RDF_RESPONSES", "Format", "choose", "rdf_body"]
+__all__ = ["RDF_PREFIXES", "RDF_RESPONSES", "Format", "choose", "media_ranges", "rdf_body"]
 
 
 class Format(StrEnum):
@@ -42,7 +42,7 @@ RDF_PREFIXES = {
 RDF_RESPONSES = {200: {"content": {"application/ld+json": {}, "text/turtle": {}}}}
 
 
-def _ranges(accept: str) -> list[tuple[str, float, int]]:
+def media_ranges(accept: str) -> list[tuple[str, float, int]]:
     ranges = []
     for index, part in enumerate(accept.split(",")):
         media, *params = (p.strip() for p in part.split(";"))
@@ -68,7 +68,7 @@ def choose(accept: str | None) -> Format | None:
     if not accept or not accept.strip():
         return Format.JSON
     best: tuple[float, int, Format] | None = None
-    for media, q, _index in _ranges(accept):
+    for media, q, _index in media_ranges(accept):
         if q <= 0:
             continue
         for preference, (offered, fmt) in enumerate(_TABLE.items()):
