@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "CLAUSE_OPEN",
     "CLAUSE_LABEL_LINE",
-    "CN_DIGITS",
+    "CLAUSE_OPEN",
     "CLOSE_BRACKETS",
+    "CN_DIGITS",
     "DATE",
     "DEBRIS_LINE",
     "DOC_NUMBER",
@@ -36,7 +36,7 @@ CLOSE_BRACKETS = ")]】〕」』>》}"
 NUMBERING: dict[str, tuple[int, re.Pattern[str]]] = {
     "cn-dun": (1, re.compile(rf"^([{CN_DIGITS}]{{1,4}})[、.]\s*")),
     "cn-paren": (2, re.compile(rf"^\(([{CN_DIGITS}]{{1,4}})\)\s*")),
-    "ar-dot": (3, re.compile(r"^(\d{1,3})(?:[.、](?!\d)|\s+(?=\D))\s*")),
+    "ar-dot": (3, re.compile(r"^(\d{1,3})[.、](?!\d)\s*")),
     "ar-paren": (4, re.compile(r"^\((\d{1,3})\)\s*|^(\d{1,3})\)\s*")),
     "circled": (5, re.compile(r"^([①-⑳])\s*")),
 }
@@ -66,18 +66,22 @@ FIELD = re.compile(
     r"(名称|标题|文号|发文字号|发文机关|发布机构|来源|成文日期|发文日期|发布日期|效力状态|索引号|分类)\s*[:]\s*"
 )
 
-# Lines of web pages and PDFs that are not the document.
+# Lines of web pages and PDFs that are not the document: any line with a strong marker, and short
+# lines (navigation, buttons) with a weak one.
+DEBRIS_STRONG = re.compile(r"网站标识码|ICP备|公网安备|版权所有|\[[^\]]*\]\(#\)|扫一扫.*手机|分辨率.*浏览器")
 DEBRIS_LINE = re.compile(
     r"分辨率|浏览器|登录|注册|长者专区|无障碍|首页|政务公开|政务服务|政民互动|当前位置|字体大小|"
-    r"扫一扫|手机上查看|网站标识码|ICP备|公网安备|主办|承办|网站声明|网站地图|专题归档|微信公众号|"
-    r"政务微博|移动客户端|版权所有|联系我们|打印本页|关闭窗口|收藏|分享到|搜索|WWW\.|www\.|\[.*\]\(#\)|"
+    r"扫一扫|手机上查看|主办|承办|网站声明|网站地图|专题归档|微信公众号|"
+    r"政务微博|移动客户端|联系我们|打印本页|关闭窗口|收藏|分享到|搜索|WWW\.|www\.|"
     r"^(?:EN|FR|[一二三四五六七八九十]?\d*月\d+日星期.)\b|^\d{2}月\d{2}日星期.$|^【|^来源[:]|发布时间[:]"
 )
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}|\f)\s*$")
 # Where the body ends: distribution lists and printing notes of official documents.
 END_MATTER = re.compile(r"^\s*(?:抄送|抄报|附件[:：]?\s*$)|印发\s*$")
 # Lines that mark a document's own section of remarks after the measures, e.g. validity.
-VALIDITY = re.compile(r"有效期(?:为|至)?\s*(\d+|[一二两三四五])\s*年|有效期至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+VALIDITY = re.compile(
+    r"有效期(?:为|至)?\s*(\d+|[一二两三四五])\s*年|有效期至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
 
 
 def cn_number(text: str) -> int | None:

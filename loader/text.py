@@ -91,7 +91,7 @@ def _lines(source: str) -> list[Span]:
 
 def _is_debris(line: Span) -> bool:
     norm = line.norm
-    if P.PAGE_NUMBER_LINE.match(norm):
+    if P.PAGE_NUMBER_LINE.match(norm) or P.DEBRIS_STRONG.search(norm):
         return True
     return len(norm) <= 40 and "。" not in norm and bool(P.DEBRIS_LINE.search(norm))
 
