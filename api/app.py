@@ -20,7 +20,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
-from api import admin, gsp, sparql
+from api import admin, gsp, rest, sparql
 from api.errors import install_error_handlers
 from api.settings import Settings, get_settings
 from store.base import Store, StoreError
@@ -107,7 +107,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(sparql.router)
     app.include_router(gsp.router)
     # ---- other routers: add `app.include_router(...)` lines here -------------------------------
-    # from api.rest import router as rest_router; app.include_router(rest_router)
+    app.include_router(rest.router)  # /api/v1 (docs/rest.md)
     # from api.pages import router as pages_router; app.include_router(pages_router)
     # ---------------------------------------------------------------------------------------------
     return app
