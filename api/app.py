@@ -109,5 +109,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     # ---- other routers: add `app.include_router(...)` lines here -------------------------------
     app.include_router(rest.router)  # /api/v1 (docs/rest.md)
     # from api.pages import router as pages_router; app.include_router(pages_router)
+    from api.pages import install as install_pages
+
+    install_pages(app)  # HTML pages, /assets, the /sparql HTML hook, HTML error pages
     # ---------------------------------------------------------------------------------------------
     return app

@@ -111,6 +111,11 @@ async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Re
             page = hook(request)
             return await page if inspect.isawaitable(page) else page
         return await run_in_threadpool(service_description, request, store, settings, _accept(request, params))
+    hook = getattr(request.app.state, HTML_PAGE_HOOK, None)
+    if hook is not None and _one(params, "format") is None and prefers_html(request.headers.get("accept")):
+        request.state.sparql_query = query  # a browser's query: the pages render the results as a table
+        page = hook(request)
+        return await page if inspect.isawaitable(page) else page
     result = await run_in_threadpool(
         store.protocol_query,
         query,

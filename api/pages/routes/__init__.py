@@ -1,0 +1,1 @@
+"""HTTP routes of the pages, one module per area; thin: parse, call a view, render."""

@@ -1,0 +1,75 @@
+"""SKOS concept schemes as trees, and the measures tagged with a concept.
+
+SELECT DISTINCT ?s ?c ?b WHERE { ?c skos:inScheme ?s .
+    OPTIONAL { { ?c skos:broader ?b } UNION { ?b skos:narrower ?c } } }    # ?s bound
+SELECT DISTINCT ?c ?m ?d ?order WHERE { ?m ?p ?c . ?m a bz:Measure ; bz:inDocument ?d … }
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pyoxigraph import NamedNode
+
+from api.pages.views.core import Link, Page, integer, iri, prologue
+from api.pages.views.listing import MeasureSummary, measure_summaries
+from store.base import Store
+
+__all__ = ["ConceptNode", "build_schemes", "scheme_tree", "tagged_measures"]
+
+
+@dataclass
+class ConceptNode:
+    link: Link
+    count: int
+    children: list[ConceptNode] = field(default_factory=list)
+
+
+def build_schemes(store: Store) -> list[str]:
+    rows = store.select(prologue("SELECT DISTINCT ?s WHERE { ?s a skos:ConceptScheme }"))
+    return sorted(r["s"].value for r in rows)
+
+
+def scheme_tree(page: Page, scheme: str, counts: dict[str, int]) -> list[ConceptNode]:
+    rows = page.select(
+        "SELECT DISTINCT ?s ?c ?b WHERE { ?c skos:inScheme ?s . "
+        "OPTIONAL { { ?c skos:broader ?b } UNION { ?b skos:narrower ?c } } }",
+        s=NamedNode(scheme),
+    )
+    parents: dict[str, set[str]] = {}
+    for r in rows:
+        parents.setdefault(r["c"].value, set())
+        b = iri(r, "b")
+        if b:
+            parents[r["c"].value].add(b)
+    page.load_labels(parents)
+    nodes = {c: ConceptNode(page.link(c), counts.get(c, 0)) for c in parents}
+    roots: list[ConceptNode] = []
+    for c, ps in parents.items():
+        inside = [p for p in ps if p in nodes and p != c]
+        for p in inside:
+            nodes[p].children.append(nodes[c])
+        if not inside:
+            roots.append(nodes[c])
+
+    def sort(items: list[ConceptNode], depth: int) -> None:
+        items.sort(key=lambda n: (n.link.label, n.link.iri))
+        for n in items:
+            if depth < 12:
+                sort(n.children, depth + 1)
+
+    sort(roots, 0)
+    return roots
+
+
+def tagged_measures(page: Page, concept: str, limit: int = 50, offset: int = 0) -> tuple[list[MeasureSummary], int]:
+    node = NamedNode(concept)
+    where = "?m ?p ?c . ?m a bz:Measure ; bz:inDocument ?d ."
+    total = page.select(f"SELECT ?c (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {where} }} GROUP BY ?c", c=node)
+    rows = page.select(
+        f"SELECT DISTINCT ?c ?m ?d ?order WHERE {{ {where} OPTIONAL {{ ?m bz:order ?order }} }} "
+        f"ORDER BY ?d ?order ?m LIMIT {int(limit)} OFFSET {int(offset)}",
+        c=node,
+    )
+    iris = list(dict.fromkeys(r["m"].value for r in rows))
+    return measure_summaries(page, iris), integer(total[0], "n") if total else 0
