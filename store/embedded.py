@@ -51,7 +51,7 @@ from store.formats import (
     serialize_triples,
 )
 from store.loading import GraphSource, build_store, document_sources, ontology_sources
-from store.sparql_text import is_update
+from store.sparql_text import inject_values, is_update
 from store.workers import ForkGate, WorkerError, WorkerPool
 
 __all__ = ["UPDATE_REFUSED", "EmbeddedStore", "QueryOptions", "run_protocol_query"]
@@ -168,14 +168,19 @@ class EmbeddedStore:
     def _query(self, query: str, bindings: Bindings | None):
         """Run on the live store; the caller holds `self._gate.shared()` while it reads the result."""
         substitutions = {Variable(k): v for k, v in bindings.items()} if bindings else None
+        union = self.options.union_default_graph
         try:
-            return self._store.query(
-                query,
-                substitutions=substitutions,
-                use_default_graph_as_union=self.options.union_default_graph,
-            )
+            try:
+                return self._store.query(query, substitutions=substitutions, use_default_graph_as_union=union)
+            except RuntimeError as e:
+                # pyoxigraph substitutes only projected variables; bind the others with VALUES.
+                if not substitutions or "projection" not in str(e):
+                    raise
+                return self._store.query(inject_values(query, bindings), use_default_graph_as_union=union)
         except SyntaxError as e:
             raise QuerySyntaxError(str(e)) from e
+        except (RuntimeError, OSError, ValueError, TypeError) as e:
+            raise StoreError(f"the query failed: {e}") from e
 
     def select(self, query: str, bindings: Bindings | None = None) -> list[Row]:
         with self._gate.shared():

@@ -101,13 +101,12 @@ def inject_values(query: str, bindings: Bindings | None) -> str:
     for kind, tok, offset in _tokens(query):
         if kind == "word" and tok.upper() == "WHERE" and depth == 0:
             after_where = True
-        if tok == "{":
+        elif tok == "{":
             if depth == 0:
                 braces += 1
-                # CONSTRUCT {template} WHERE {pattern}: the pattern is the second top-level group,
-                # unless WHERE comes first (the short form has no template to skip).
-                wanted = 1 if (form != "CONSTRUCT" or after_where) else 2
-                if braces == wanted:
+                # The WHERE group is the first top-level group after WHERE; without the keyword,
+                # the first one (the second for CONSTRUCT, after its template).
+                if after_where or braces == (2 if form == "CONSTRUCT" else 1):
                     target = offset
                     break
             depth += 1
@@ -117,5 +116,5 @@ def inject_values(query: str, bindings: Bindings | None) -> str:
         raise StoreError("cannot bind parameters: the query has no WHERE group")
     names = list(bindings)
     row = " ".join(sparql_term(bindings[n]) for n in names)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }} "
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"
     return query[: target + 1] + block + query[target + 1 :]

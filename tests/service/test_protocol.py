@@ -68,7 +68,7 @@ def test_dataset_params_with_direct_post(api):
         ("text/csv", "text/csv"),
         ("text/tab-separated-values", "text/tab-separated-values"),
         ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
-        ("text/html, */*;q=0.1", "application/sparql-results+json"),
+        ("image/png, */*;q=0.1", "application/sparql-results+json"),
         (None, "application/sparql-results+json"),
     ],
 )
