@@ -71,11 +71,11 @@ def pick_label(candidates: list[tuple[str, Literal]], lang: str) -> str | None:
 
 
 def fallback_label(iri: str) -> str:
+    """A compact IRI in a known namespace, the path after id/ for minted IRIs, else the IRI."""
     short = curie(iri)
-    if short != iri:
-        return short
-    tail = iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-    return tail or iri
+    if short.startswith("id:"):
+        return short[3:]
+    return short
 
 
 @dataclass

@@ -213,7 +213,7 @@ def measure_view(page: Page, res: Resource, sources: SourceTexts) -> MeasureView
     sections = _links(res, "inSection")
     return MeasureView(
         segments=_segments(page, body.text, node) if body else [],
-        clause=clause.text if clause else None,
+        clause=clause.text if clause and (not body or clause.text not in body.text) else None,
         document=docs[0] if docs else None,
         document_number=number,
         sections=section_chain(page, sections[0].iri if sections else None),

@@ -138,9 +138,12 @@ def _annotate(info: TermInfo, p: str, o: NamedNode | Literal) -> None:
 
 
 def build_index(store: Store) -> OntologyIndex:
-    header = [
-        (r["p"].value, r["o"]) for r in store.select(prologue(f"SELECT DISTINCT ?p ?o WHERE {{ <{ONTOLOGY}> ?p ?o }}"))
-    ]
+    first = ("http://purl.org/dc/terms/title", "http://purl.org/dc/terms/description", f"{RDF}type")
+    rows = store.select(prologue(f"SELECT DISTINCT ?p ?o WHERE {{ <{ONTOLOGY}> ?p ?o }}"))
+    header = sorted(
+        ((r["p"].value, r["o"]) for r in rows),
+        key=lambda po: (first.index(po[0]) if po[0] in first else len(first), po[0], str(po[1])),
+    )
     classes: dict[str, ClassInfo] = {}
     rows = store.select(
         prologue("SELECT DISTINCT ?c ?p ?o WHERE { { ?c a owl:Class } UNION { ?c a rdfs:Class } ?c ?p ?o }")
