@@ -23,7 +23,7 @@ _MEASURES = (
     PREFIXES
     + """SELECT DISTINCT ?m ?doc ?p ?o WHERE {
   ?m bz:inDocument ?doc ; a bz:Measure ; ?p ?o .
-  VALUES ?p { bz:order bz:number bz:heading rdfs:label }
+  FILTER(?p IN (bz:order, bz:number, bz:heading, rdfs:label))
 }"""
 )
 
