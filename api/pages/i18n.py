@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from starlette.requests import Request
 
-__all__ = ["COOKIE", "DEFAULT_LANG", "LANGS", "Translator", "lang_of", "translator"]
+__all__ = ["COOKIE", "DEFAULT_LANG", "EXTERNAL_LABELS", "LANGS", "Translator", "lang_of", "translator"]
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -133,6 +133,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "triples": ("三元组", "triples"),
     "lead_agency": ("牵头单位", "Lead agency"),
     "province": ("省份", "Province"),
+    "signed": ("成文日期", "Signed"),
+    "published": ("发布日期", "Published"),
+    "status": ("状态", "Status"),
     "zone": ("区域", "Zone"),
     "agency": ("单位", "Agency"),
     "business_type": ("业务类型", "Business type"),
@@ -148,6 +151,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "showing": ("显示前 {n} 行", "showing the first {n} rows"),
     "error": ("出错", "Error"),
     "document_tree": ("章节与措施", "Sections and measures"),
+}
+
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_OWL = "http://www.w3.org/2002/07/owl#"
+_OA = "http://www.w3.org/ns/oa#"
+
+# Labels for the terms of other vocabularies the pages show often (the graph has no labels for them).
+EXTERNAL_LABELS: dict[str, tuple[str, str]] = {
+    f"{_SKOS}Concept": ("概念", "concept"),
+    f"{_SKOS}ConceptScheme": ("概念体系", "concept scheme"),
+    f"{_OWL}Class": ("类", "class"),
+    f"{_OWL}ObjectProperty": ("对象属性", "object property"),
+    f"{_OWL}DatatypeProperty": ("数据属性", "datatype property"),
+    f"{_OWL}AnnotationProperty": ("注释属性", "annotation property"),
+    f"{_OWL}FunctionalProperty": ("函数型属性", "functional property"),
+    f"{_OWL}NamedIndividual": ("命名个体", "named individual"),
+    f"{_OWL}Ontology": ("本体", "ontology"),
+    f"{_OA}SpecificResource": ("原文片段", "specific resource"),
+    f"{_OA}TextPositionSelector": ("位置选择器", "text position selector"),
+    f"{_OA}TextQuoteSelector": ("引文选择器", "text quote selector"),
 }
 
 

@@ -14,7 +14,7 @@ from api.pages.links import VOCAB
 from api.pages.render import render
 from api.pages.views.browse import KINDS
 from api.pages.views.core import values_block
-from api.pages.views.listing import FILTERS, filter_iri, filtered_measures
+from api.pages.views.listing import FILTERS, filter_iri, filtered_measures, measure_summaries
 
 __all__ = ["router"]
 
@@ -22,6 +22,7 @@ router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 50
 HOME_CLASSES = ("PolicyDocument", "Section", "Measure", "Agency", "Zone", "Target", "Mention", "Place")
+MEASURE = VOCAB + "Measure"
 ENTRY_KINDS = ("business-types", "provinces", "agencies", "zones", "documents")
 
 
@@ -55,12 +56,13 @@ def search(request: Request, page: PageDep, q: str = "", p: Annotated[int, Query
         rows = page.select(f"SELECT ?s ?t WHERE {{ {values_block('s', [h.iri for h in hits])} ?s a ?t }}")
         for r in rows:
             types.setdefault(r["s"].value, []).append(r["t"].value)
-    onto = page.cache.ontology()
-    page.load_labels([h.iri for h in hits])
+    page.load_labels([h.iri for h in hits] + [t for ts in types.values() for t in ts])
+    measures = [h.iri for h in hits if MEASURE in types.get(h.iri, [])]
+    docs = {m.link.iri: m.document for m in measure_summaries(page, measures)}
     results = []
     for h in hits:
-        kinds = [onto.classes[t].label(page.lang) for t in sorted(set(types.get(h.iri, []))) if t in onto.classes]
-        results.append({"hit": h, "link": page.link(h.iri), "types": kinds})
+        kinds = sorted({page.label(t) for t in types.get(h.iri, [])})
+        results.append({"hit": h, "link": page.link(h.iri), "types": kinds, "document": docs.get(h.iri)})
     return render(
         request,
         "search.html",

@@ -19,7 +19,7 @@ from api.pages.views.core import Page, integer
 from api.pages.views.listing import document_tree, filtered_measures
 from api.pages.views.measure import measure_view, quote_view
 from api.pages.views.resource import Resource, describe
-from api.pages.views.skos import scheme_tree, tagged_measures
+from api.pages.views.skos import concept_facts, scheme_tree, tagged_measures
 
 __all__ = ["router"]
 
@@ -68,7 +68,14 @@ def _html(request: Request, page: Page, res: Resource, base_path: str, p: int) -
         return {"template": "scheme.html", "tree": scheme_tree(page, res.iri, page.cache.concept_counts())}
     if _is_a(page, res, f"{SKOS}Concept"):
         items, total = tagged_measures(page, res.iri, PAGE_SIZE, offset)
-        return {"template": "concept.html", "items": items, "total": total, "p": p, "pages": -(-total // PAGE_SIZE)}
+        return {
+            "template": "concept.html",
+            "items": items,
+            "total": total,
+            "p": p,
+            "pages": -(-total // PAGE_SIZE),
+            "concept": concept_facts(page, res),
+        }
     context: dict = {"template": "resource.html"}
     filt = "zone" if _is_a(page, res, VOCAB + "Zone") else "province" if _is_a(page, res, VOCAB + "Place") else None
     if filt:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
+from api.pages.i18n import EXTERNAL_LABELS, LANGS
 from api.pages.links import PREFIXES, curie, local_path
 from store.base import Row, Store, Term
 
@@ -104,7 +105,10 @@ class Page:
                 if isinstance(lit, Literal):
                     found.setdefault(row["s"].value, []).append((row["p"].value, lit))
             for iri in chunk:
-                self._labels[iri] = pick_label(found.get(iri, []), self.lang) or fallback_label(iri)
+                label = pick_label(found.get(iri, []), self.lang)
+                if label is None and iri in EXTERNAL_LABELS:
+                    label = EXTERNAL_LABELS[iri][LANGS.index(self.lang) if self.lang in LANGS else 0]
+                self._labels[iri] = label or fallback_label(iri)
 
     def label(self, iri: str) -> str:
         self.load_labels([iri])

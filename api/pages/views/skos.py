@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode
 
-from api.pages.views.core import Link, Page, integer, iri, prologue
+from api.pages.views.core import Link, Page, Value, integer, iri, prologue
 from api.pages.views.listing import MeasureSummary, measure_summaries
+from api.pages.views.resource import Resource
 from store.base import Store
 
-__all__ = ["ConceptNode", "build_schemes", "scheme_tree", "tagged_measures"]
+__all__ = ["ConceptFacts", "ConceptNode", "build_schemes", "concept_facts", "scheme_tree", "tagged_measures"]
 
 
 @dataclass
@@ -73,3 +74,39 @@ def tagged_measures(page: Page, concept: str, limit: int = 50, offset: int = 0) 
     )
     iris = list(dict.fromkeys(r["m"].value for r in rows))
     return measure_summaries(page, iris), integer(total[0], "n") if total else 0
+
+
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+
+@dataclass(frozen=True)
+class ConceptFacts:
+    definition: Value | None
+    notation: str | None
+    schemes: list[Link]
+    alt_labels: list[str]
+    broader: list[Link]
+    narrower: list[Link]
+
+
+def concept_facts(page: Page, res: Resource) -> ConceptFacts:
+    """Definition in the page's language, alt labels, and broader / narrower stated either way."""
+    definitions = res.all(SKOS + "definition")
+    definition = next((d for d in definitions if (d.lang or "").startswith(page.lang)), None)
+    notation = res.first(SKOS + "notation")
+
+    def related(prop: str, inverse: str) -> list[Link]:
+        out = {v.link.iri: v.link for v in res.all(SKOS + prop) if v.link}
+        for subject, predicate in res.incoming:
+            if predicate.iri == SKOS + inverse:
+                out.setdefault(subject.iri, subject)
+        return sorted(out.values(), key=lambda link: link.label)
+
+    return ConceptFacts(
+        definition=definition or (definitions[0] if definitions else None),
+        notation=notation.text if notation else None,
+        schemes=[v.link for v in res.all(SKOS + "inScheme") if v.link],
+        alt_labels=sorted({v.text for v in res.all(SKOS + "altLabel")}),
+        broader=related("broader", "narrower"),
+        narrower=related("narrower", "broader"),
+    )
