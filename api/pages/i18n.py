@@ -133,6 +133,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "triples": ("三元组", "triples"),
     "lead_agency": ("牵头单位", "Lead agency"),
     "province": ("省份", "Province"),
+    "other": ("文件之外的资源", "Outside any document"),
     "signed": ("成文日期", "Signed"),
     "published": ("发布日期", "Published"),
     "status": ("状态", "Status"),
