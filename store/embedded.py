@@ -140,10 +140,10 @@ class EmbeddedStore:
         store: Store | None = None,
     ) -> None:
         self.options = options or QueryOptions()
-        self._sources = sources or (lambda: [])
+        self._sources = sources
         self._gate = ForkGate()
         self._write_lock = threading.Lock()
-        self._store = store if store is not None else build_store(self._sources())
+        self._store = store if store is not None else build_store(sources() if sources else [])
         self._pool = self._new_pool()
 
     @classmethod
@@ -261,6 +261,8 @@ class EmbeddedStore:
     # -- writes -----------------------------------------------------------------------------------
     def reload(self) -> int:
         """Build a new store from the sources and swap it in; the old one serves until then."""
+        if self._sources is None:
+            raise StoreError("this store was not loaded from files: there is nothing to reload")
         with self._write_lock:
             new = build_store(self._sources())
             with self._gate.shared():
