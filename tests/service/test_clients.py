@@ -46,6 +46,7 @@ def test_sparqlwrapper_client(request, mode):
     graph = client.queryAndConvert()
     assert b"PolicyDocument" in graph
 
+    client.setReturnFormat(JSON)
     client.setQuery("SELECT * WHERE { ?s ?p }")
     with pytest.raises(QueryBadFormed):
         client.query()
