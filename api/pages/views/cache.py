@@ -56,6 +56,26 @@ class StoreCache:
                 self._values[key] = build()
         return self._values[key]
 
+    def documents_by_province(self) -> dict[str, list[str]]:
+        """Province IRI -> the IRIs of its documents."""
+
+        def build() -> dict[str, list[str]]:
+            from api.pages.views.core import prologue
+
+            rows = self.store.select(
+                prologue("SELECT DISTINCT ?d ?p WHERE { ?d a bz:PolicyDocument ; bz:province ?p }")
+            )
+            out: dict[str, list[str]] = {}
+            for r in rows:
+                out.setdefault(r["p"].value, []).append(r["d"].value)
+            return {k: sorted(v) for k, v in out.items()}
+
+        return self.get("documents_by_province", build)
+
+    def labels(self, lang: str) -> dict[str, str]:
+        """The labels chosen so far for `lang` (IRI -> label), filled by `Page.load_labels`."""
+        return self.get(f"labels:{lang}", dict)
+
     def ready(self, key: str) -> bool:
         return key in self._values
 

@@ -29,6 +29,7 @@ LABEL_PROPS = (
     "http://purl.org/dc/terms/title",
 )
 LABEL_BATCH = 400
+LABEL_UNION = " UNION ".join(f"{{ ?s <{p}> ?l BIND(<{p}> AS ?p) }}" for p in LABEL_PROPS)
 
 
 def prologue(query: str) -> str:
@@ -93,12 +94,21 @@ class Page:
         return self.store.select(prologue(query), bindings or None)
 
     def load_labels(self, iris: Iterable[str]) -> None:
-        missing = sorted({i for i in iris if i not in self._labels})
+        """Fetch the labels of `iris` not known yet: from the store's label cache, else one query
+        per batch (one VALUES block and a UNION per label property: two VALUES blocks make
+        Oxigraph scan the whole graph)."""
+        known = self.cache.labels(self.lang)
+        missing = []
+        for i in dict.fromkeys(iris):
+            if i in self._labels:
+                continue
+            if i in known:
+                self._labels[i] = known[i]
+            else:
+                missing.append(i)
         for start in range(0, len(missing), LABEL_BATCH):
             chunk = missing[start : start + LABEL_BATCH]
-            rows = self.select(
-                f"SELECT ?s ?p ?l WHERE {{ {values_block('s', chunk)} {values_block('p', LABEL_PROPS)} ?s ?p ?l }}"
-            )
+            rows = self.select(f"SELECT DISTINCT ?s ?p ?l WHERE {{ {values_block('s', chunk)} {LABEL_UNION} }}")
             found: dict[str, list[tuple[str, Literal]]] = {}
             for row in rows:
                 lit = row["l"]
@@ -108,7 +118,7 @@ class Page:
                 label = pick_label(found.get(iri, []), self.lang)
                 if label is None and iri in EXTERNAL_LABELS:
                     label = EXTERNAL_LABELS[iri][LANGS.index(self.lang) if self.lang in LANGS else 0]
-                self._labels[iri] = label or fallback_label(iri)
+                self._labels[iri] = known[iri] = label or fallback_label(iri)
 
     def label(self, iri: str) -> str:
         self.load_labels([iri])

@@ -28,7 +28,7 @@ __all__ = [
 
 # filter name -> (IRI prefix under id/ for short values, graph pattern with the variable ?v)
 FILTERS: dict[str, tuple[str, str]] = {
-    "province": ("place/", "?d bz:province ?v ."),
+    "province": ("place/", ""),  # a VALUES block of the province's documents (see below)
     "business_type": ("business-type/", "?m bz:businessType ?v ."),
     "industry": ("industry/", "?m bz:industry ?v ."),
     "agency": ("agency/", "{ ?m bz:leadAgency ?v } UNION { ?m bz:participatingAgency ?v }"),
@@ -80,10 +80,26 @@ def filtered_measures(
     patterns = []
     bindings: dict[str, NamedNode] = {}
     for name, value in filters.items():
+        if name == "province":
+            continue
         var = f"f_{name}"
         patterns.append(FILTERS[name][1].replace("?v", f"?{var}"))
         bindings[var] = NamedNode(value)
-    where = "?m a bz:Measure ; bz:inDocument ?d . " + " ".join(patterns)
+    docs = ""
+    if "province" in filters:  # the province's documents, from memory: `?d bz:province ?p` would
+        # also walk every agency and zone of the province, stated once per document graph
+        chosen = page.cache.documents_by_province().get(filters["province"], [])
+        if not chosen:
+            return [], 0
+        docs = values_block("d", chosen)
+    # bound patterns first: Oxigraph joins in the written order, and a bound agency or business
+    # type selects a few measures where `?m a bz:Measure` would select them all
+    if patterns:
+        where = " ".join(patterns) + " ?m bz:inDocument ?d . " + docs
+    elif docs:
+        where = docs + " ?m bz:inDocument ?d ."
+    else:
+        where = "?m a bz:Measure ; bz:inDocument ?d ."
     bound = " ".join(f"?{v}" for v in sorted(bindings))
     group = f"GROUP BY {bound}" if bound else ""
     total_rows = page.select_bound(f"SELECT {bound} (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {where} }} {group}", bindings)

@@ -154,22 +154,34 @@ def _targets(page: Page, node: NamedNode) -> list[TargetView]:
 
 
 def quote_view(page: Page, node: NamedNode, sources: SourceTexts) -> QuoteView | None:
-    rows = page.select(
-        "SELECT ?m ?src ?type ?start ?end ?exact ?prefix ?suffix ?file ?sha ?enc WHERE { "
-        "?m bz:quote ?q . ?q oa:hasSelector ?sel . ?sel a ?type . "
-        "OPTIONAL { ?q oa:hasSource ?src OPTIONAL { ?src bz:fileName ?file } OPTIONAL { ?src bz:sha256 ?sha } "
-        "OPTIONAL { ?src bz:encoding ?enc } } "
-        "OPTIONAL { ?sel oa:start ?start } OPTIONAL { ?sel oa:end ?end } OPTIONAL { ?sel oa:exact ?exact } "
-        "OPTIONAL { ?sel oa:prefix ?prefix } OPTIONAL { ?sel oa:suffix ?suffix } }",
-        m=node,
+    # two small queries, not one with OPTIONALs: a source is described in every graph that cites
+    # it, and OPTIONAL joins over the union default graph would multiply those copies
+    selectors = page.select(
+        "SELECT DISTINCT ?m ?p ?o WHERE { ?m bz:quote ?q . ?q oa:hasSelector ?sel . ?sel ?p ?o }", m=node
     )
-    if not rows:
+    if not selectors:
         return None
+    source_rows = page.select(
+        "SELECT DISTINCT ?m ?src ?p ?o WHERE { ?m bz:quote ?q . ?q oa:hasSource ?src . ?src ?p ?o }", m=node
+    )
     got: dict[str, str] = {}
-    for r in rows:
-        for var in ("src", "start", "end", "exact", "prefix", "suffix", "file", "sha", "enc"):
-            if var in r and var not in got:
-                got[var] = r[var].value
+    for r in selectors:
+        got.setdefault(r["p"].value.removeprefix(OA), r["o"].value)
+    for r in source_rows:
+        got.setdefault("src", r["src"].value)
+        got.setdefault(r["p"].value.removeprefix(VOCAB), r["o"].value)
+    got = {
+        "start": got.get("start"),
+        "end": got.get("end"),
+        "exact": got.get("exact"),
+        "prefix": got.get("prefix"),
+        "suffix": got.get("suffix"),
+        "src": got.get("src"),
+        "file": got.get("fileName"),
+        "sha": got.get("sha256"),
+        "enc": got.get("encoding"),
+    }
+    got = {k: v for k, v in got.items() if v is not None}
     start = int(got["start"]) if "start" in got else None
     end = int(got["end"]) if "end" in got else None
     context = None

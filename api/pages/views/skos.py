@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode
 
-from api.pages.views.core import Link, Page, Value, integer, iri, prologue
-from api.pages.views.listing import MeasureSummary, measure_summaries
+from api.pages.links import ID
+from api.pages.views.core import Link, Page, Value, iri, prologue
+from api.pages.views.listing import MeasureSummary, filtered_measures
 from api.pages.views.resource import Resource
 from store.base import Store
 
@@ -64,16 +65,9 @@ def scheme_tree(page: Page, scheme: str, counts: dict[str, int]) -> list[Concept
 
 
 def tagged_measures(page: Page, concept: str, limit: int = 50, offset: int = 0) -> tuple[list[MeasureSummary], int]:
-    node = NamedNode(concept)
-    where = "?m ?p ?c . ?m a bz:Measure ; bz:inDocument ?d ."
-    total = page.select(f"SELECT ?c (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {where} }} GROUP BY ?c", c=node)
-    rows = page.select(
-        f"SELECT DISTINCT ?c ?m ?d ?order WHERE {{ {where} OPTIONAL {{ ?m bz:order ?order }} }} "
-        f"ORDER BY ?d ?order ?m LIMIT {int(limit)} OFFSET {int(offset)}",
-        c=node,
-    )
-    iris = list(dict.fromkeys(r["m"].value for r in rows))
-    return measure_summaries(page, iris), integer(total[0], "n") if total else 0
+    """Measures tagged with the concept: a business type or an industry, by its scheme's folder."""
+    name = "industry" if concept.startswith(ID + "industry/") else "business_type"
+    return filtered_measures(page, {name: concept}, limit, offset)
 
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
