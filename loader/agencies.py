@@ -108,7 +108,11 @@ class AgencyResolver:
 
     def _collective(self, norm: str, printed: str) -> Agency:
         where = self.jurisdiction
-        zh = norm if where is None or norm.startswith(where.zh) else where.zh + norm
+        if where is None or norm.startswith(where.zh):
+            zh = norm
+        else:  # 省级相关职能部门 -> 浙江省级相关职能部门, not 浙江省省级…
+            own = where.zh[-1]
+            zh = where.zh + (norm[1:] if norm.startswith(own) else norm)
         return Agency(
             iri=ID[f"agency/{slug(zh)}"],
             cls=BZ.CollectiveUnit,

@@ -34,6 +34,7 @@ DOCUMENT_SUFFIXES = (".txt", ".md", ".text")
 class BuildResult:
     written: list[Path] = field(default_factory=list)
     failed: list[LoaderError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -82,7 +83,7 @@ def build(
     graphs: dict[Path, Graph] = {}
     for i, path in enumerate(files, start=1):
         try:
-            graphs[path] = extract(read_source(path), vocab)
+            graphs[path] = extract(read_source(path), vocab, result.warnings)
         except LoaderError as error:
             result.failed.append(error)
         except Exception as error:  # a bug must still name the file that triggered it
@@ -104,6 +105,8 @@ def build(
 
 
 def report(result: BuildResult) -> int:
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for error in result.failed:
         print(f"error: {error}", file=sys.stderr)
     print(

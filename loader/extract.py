@@ -37,7 +37,7 @@ class _Writer:
         self.g = Graph()
         self.doc = document_iri(source.stem)
         self.source_iri = ID[f"source/{source.sha256}"]
-        self.described: set[URIRef] = set()
+        self.warnings: list[str] = []
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.g.add((s, p, o))
@@ -127,6 +127,9 @@ class _Writer:
         self.add(iri, RDFS.label, Literal(f"Measure {m.path} of {meta.number or meta.title}", lang="en"))
         self.add(iri, BZ.text, _zh(text.text))
         clause = m.clause
+        if clause.unbalanced:
+            line = self.source.text.count("\n", 0, text.offsets[clause.start]) + 1
+            self.warnings.append(f"{self.source.path}:{line}: responsibility clause without its closing bracket")
         self.add(iri, BZ.clauseText, _zh(text.text[clause.start : clause.end]))
         for rank, printed in enumerate(clause.unit_texts(text.text), start=1):
             agency = resolver.resolve(printed)
@@ -228,8 +231,8 @@ class _Writer:
             self.add(zone.iri, BZ.city, zone.city)
 
 
-def extract(source: Source, vocab: Vocabulary) -> Graph:
-    """The graph of one document. Raises LoaderError when the text has no structure to read."""
+def extract(source: Source, vocab: Vocabulary, warnings: list[str] | None = None) -> Graph:
+    """The graph of one document; warnings about the text are appended to `warnings`."""
     paras = paragraphs(source.text)
     if not paras:
         raise LoaderError(source.path, "no text left after removing page debris")
@@ -247,4 +250,8 @@ def extract(source: Source, vocab: Vocabulary) -> Graph:
         while node is not None and node not in section_set:
             node = node.parent
         writer.measure(m, k, meta, resolver, node)
+    if not doc.measures:
+        writer.warnings.append(f"{source.path}: no responsibility clause found, so no measures")
+    if warnings is not None:
+        warnings.extend(writer.warnings)
     return writer.g

@@ -37,7 +37,7 @@ NUMBERING: dict[str, tuple[int, re.Pattern[str]]] = {
     "cn-dun": (1, re.compile(rf"^([{CN_DIGITS}]{{1,4}})[、.]\s*")),
     "cn-paren": (2, re.compile(rf"^\(([{CN_DIGITS}]{{1,4}})\)\s*")),
     "ar-dot": (3, re.compile(r"^(\d{1,3})[.、](?!\d)\s*")),
-    "ar-paren": (4, re.compile(r"^\((\d{1,3})\)\s*|^(\d{1,3})\)\s*")),
+    "ar-paren": (4, re.compile(r"^\((\d{1,2})\)\s*|^(\d{1,2})\)\s*")),
     "circled": (5, re.compile(r"^([①-⑳])\s*")),
 }
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
@@ -54,7 +54,7 @@ CLAUSE_ROLE_LABEL = re.compile(
 CLAUSE_REMARK = re.compile(r"下同|排在第一位|排名第一|列第一位|为牵头|牵头部门|分别负责|按职责分工|各司其职")
 
 # Punctuation that ends a sentence or a clause: a line ending so is not broken mid-sentence.
-TERMINAL = set("。!?;:…」』”)]】")
+TERMINAL = set("。!?;:…)]】")
 
 # 鄂政办发〔2021〕46号, 武政办〔2023〕45 号, 吉政发[2021]27号, 国发〔2019〕3号
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10})\s*[〔\[(]\s*(\d{4})\s*[〕\])]\s*(\d{1,4})\s*号")

@@ -112,6 +112,11 @@ def _marker(norm: str) -> tuple[str, int, str, int] | None:
     return None
 
 
+def _first_item(norm: str) -> bool:
+    marker = _marker(norm)
+    return marker is not None and P.cn_number(marker[2]) == 1
+
+
 def _looks_like_heading(para: Span) -> bool:
     """An unnumbered heading: a short line with no sentence punctuation and no clause."""
     norm = para.norm.lstrip("#").strip()
@@ -130,7 +135,7 @@ def _build_tree(body: list[Span]) -> list[Node]:
             style, rank, number, length = marker
             value = P.cn_number(number) or 0
             # A number out of sequence ("5 亿元" after item 1) is text, not numbering.
-            if style in last_value and value not in (last_value[style] + 1, 1):
+            if value not in (last_value.get(style, 0) + 1, 1):
                 marker = None
         node: Node | None = None
         if marker:
@@ -213,7 +218,8 @@ def _segments(node: Node) -> list[MeasureSpan]:
 
 
 def parse_structure(paragraphs: list[Span]) -> Document:
-    start = next((i for i, p in enumerate(paragraphs) if _marker(p.norm)), len(paragraphs))
+    # The body starts with the first item numbered 1 (一、, （一）, 1.): page debris may hold digits.
+    start = next((i for i, p in enumerate(paragraphs) if _first_item(p.norm)), len(paragraphs))
     end = next((i for i, p in enumerate(paragraphs) if i > start and P.END_MATTER.search(p.norm)), len(paragraphs))
     roots = _build_tree(paragraphs[start:end])
     measures = [m for root in roots for m in _segments(root)]

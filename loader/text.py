@@ -93,12 +93,16 @@ def _is_debris(line: Span) -> bool:
     norm = line.norm
     if P.PAGE_NUMBER_LINE.match(norm) or P.DEBRIS_STRONG.search(norm):
         return True
-    return len(norm) <= 40 and "。" not in norm and bool(P.DEBRIS_LINE.search(norm))
+    # Weak markers (登录, 首页, 搜索 …) also occur in body text cut into short lines by hard wrapping;
+    # navigation is told apart by its spaced-out items or its brevity.
+    if any(c in norm for c in "。,、;:") or not P.DEBRIS_LINE.search(norm):
+        return False
+    return " " in norm.strip() or len(norm) <= 8
 
 
 def _numbered(norm: str) -> bool:
     norm = P.MARKDOWN_HEADING.sub("", norm)
-    return any(rx.match(norm) for _, rx in P.NUMBERING.values()) or bool(P.CLAUSE_LABEL_LINE.match(norm))
+    return any(rx.match(norm) for _, rx in P.NUMBERING.values())
 
 
 def _unbalanced(norm: str) -> bool:
@@ -109,6 +113,12 @@ def _unbalanced(norm: str) -> bool:
         elif (ch in P.CLOSE_BRACKETS or ch == "”") and depth:
             depth -= 1
     return depth > 0
+
+
+def _ends_clause(norm: str) -> bool:
+    """Whether the closing bracket a paragraph ends with closes a responsibility clause."""
+    opened = [m.start() for m in P.CLAUSE_OPEN.finditer(norm)]
+    return bool(opened) and "。" not in norm[opened[-1] :]
 
 
 def _wrap_width(lines: list[Span]) -> int | None:
@@ -134,20 +144,23 @@ def _is_heading(line: Span) -> bool:
     return _numbered(norm) and display_width(norm) <= 50 and not any(c in norm for c in "。;")
 
 
-def _continues(prev: Span, nxt: Span, wrap: int | None) -> bool:
-    """Whether `nxt` continues the paragraph that `prev` ends with (a broken line)."""
+def _continues(prev: Span, nxt: Span, wrap: int | None, last_line: Span, lines_so_far: int) -> bool:
+    """Whether `nxt` continues the paragraph `prev`, whose last source line is `last_line`."""
     p, n = prev.norm, nxt.norm
-    if _numbered(n) or n.startswith("#") or P.END_MATTER.search(n):
+    if _unbalanced(p) and not _numbered(n):
+        return True  # inside brackets or quotes: （责\n任单位…）
+    if _numbered(n) or n.startswith("#") or P.END_MATTER.search(n) or P.CLAUSE_LABEL_LINE.match(n):
         return False
-    if _is_heading(prev) and not _unbalanced(p):
+    full_width = wrap is not None and display_width(last_line.text) >= wrap - max(3, wrap // 8)
+    if _is_heading(prev) and not _unbalanced(p) and not full_width:
         return False
-    if _unbalanced(p):
-        return True
-    if p[-1] in P.TERMINAL:
+    if p[-1] in P.TERMINAL and not (full_width and p[-1] in P.CLOSE_BRACKETS and not _ends_clause(p)):
         return False
     if p[-1] in ",、" or p[-1] in P.OPEN_BRACKETS:
         return True
-    return wrap is not None and display_width(prev.text) >= wrap - 6
+    # In hard-wrapped text a short unterminated line inside a paragraph is the tail of a line that was
+    # wrapped twice (PDF text re-wrapped); alone, it is a heading or a title line.
+    return full_width or (wrap is not None and lines_so_far > 1)
 
 
 def paragraphs(source: str) -> list[Span]:
@@ -155,11 +168,16 @@ def paragraphs(source: str) -> list[Span]:
     lines = [line for line in _lines(source) if line.text and not _is_debris(line)]
     wrap = _wrap_width(lines)
     result: list[Span] = []
+    last: Span = Span("", ())
+    count = 0
     for line in lines:
-        if result and _continues(result[-1], line, wrap):
+        if result and _continues(result[-1], line, wrap, last, count):
+            count += 1
             prev = result[-1]
             glue = " " if prev.norm[-1].isascii() and prev.norm[-1].isalnum() and line.norm[0].isascii() else ""
             result[-1] = prev + Span(glue, (prev.end,) if glue else ()) + line
         else:
             result.append(line)
+            count = 1
+        last = line
     return result
