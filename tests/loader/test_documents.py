@@ -68,7 +68,8 @@ def test_city_document_resolves_city_departments(graphs, vocab):
 
 def test_hunan_nested_bracket_clause(graphs, vocab):
     g = graphs["hunan-2024"]
-    # 7. …[责任单位：省商务厅、省财政厅、省市场监管局、长沙海关、省税务局、中国人民银行湖南省分行（国家外汇管理局湖南省分局）］
+    # 7. …[责任单位：省商务厅、省财政厅、省市场监管局、长沙海关、省税务局、
+    #      中国人民银行湖南省分行（国家外汇管理局湖南省分局）］
     names = agencies(g, vocab, measure(g, "hunan-2024", "2.3.7"))
     assert names[:5] == ["湖南省商务厅", "湖南省财政厅", "湖南省市场监督管理局", "长沙海关", "国家税务总局湖南省税务局"]
     assert "中国人民银行湖南省分行" in names[5]
@@ -131,10 +132,9 @@ def test_mention_offsets_point_into_measure_text(graphs):
 
 
 def test_quote_offsets_point_into_source(graphs):
+    from bzkg.namespaces import OA
     from bzkg.paths import DOCS_DIR
     from loader.source import read_source
-
-    from bzkg.namespaces import OA
 
     for stem, g in graphs.items():
         source = read_source(DOCS_DIR / f"{stem}.txt").text
