@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
-HARNESS=${BZKG_W3C_HARNESS:-/work/shared/tools/w3c_sparql_eval.py}
+HARNESS=${BZKG_W3C_HARNESS:-$(pwd)/../shared/tools/w3c_sparql_eval.py}
 PORT=${PORT:-$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 TOKEN=w3c-$RANDOM$RANDOM
 WORK=$(mktemp -d)
