@@ -90,11 +90,16 @@ def ontology_version(request: Request, page: PageDep) -> Response:
 def class_page(
     request: Request, name: str, page: PageDep, p: Annotated[int, Query(ge=1, le=100_000)] = 1
 ) -> HTMLResponse:
+    return class_html(request, page, VOCAB + name, p)
+
+
+def class_html(request: Request, page: Page, iri: str, p: int = 1) -> HTMLResponse:
+    """The page of a class: of the ontology, or one it reuses (skos:Concept, org:Organization)."""
     onto = page.cache.ontology()
-    iri = VOCAB + name
     info = onto.classes.get(iri)
     if info is None:
-        raise HTTPException(404, f"bz:{name} is not a class of the ontology")
+        raise HTTPException(404, f"<{iri}> is not a class of the ontology")
+    name = info.name
     stats = page.cache.stats()
     rows = page.select(
         "SELECT DISTINCT ?c ?s WHERE { ?t rdfs:subClassOf* ?c . ?s a ?t } "
@@ -122,7 +127,7 @@ def class_page(
             "pages": -(-total // PAGE_SIZE),
         },
         lang=page.lang,
-        alternates=alternates(f"/ontology/term/{name}"),
+        alternates=alternates(f"/ontology/term/{name}") if iri.startswith(VOCAB) else [],
     )
 
 

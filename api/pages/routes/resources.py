@@ -15,6 +15,7 @@ from api.pages.conneg import alternates, choose, rdf_response, split_extension
 from api.pages.deps import PageDep, pages_state
 from api.pages.links import BASE, PREFIXES, VOCAB
 from api.pages.render import render
+from api.pages.routes.ontology import class_html
 from api.pages.views.core import Page, integer
 from api.pages.views.listing import document_tree, filtered_measures
 from api.pages.views.measure import measure_view, quote_view
@@ -123,6 +124,8 @@ def any_resource(request: Request, iri: str, page: PageDep, p: Annotated[int, Qu
         node = NamedNode(iri)
     except ValueError as e:
         raise HTTPException(400, "iri= must be an absolute IRI") from e
+    if node.value in page.cache.ontology().classes:
+        return class_html(request, page, node.value, p)
     res = describe(page, node.value)
     if res is None:
         raise HTTPException(404, f"nothing is known about <{iri}>")

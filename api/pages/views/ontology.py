@@ -12,7 +12,7 @@ from functools import cached_property
 
 from pyoxigraph import Literal, NamedNode
 
-from api.pages.links import ONTOLOGY, PREFIXES, VOCAB, term_name
+from api.pages.links import ONTOLOGY, PREFIXES, VOCAB, curie, term_name
 from api.pages.views.core import prologue
 from store.base import Store
 
@@ -48,7 +48,7 @@ class TermInfo:
 
     @property
     def name(self) -> str:
-        return term_name(self.iri) or self.iri
+        return term_name(self.iri) or curie(self.iri)
 
     def label(self, lang: str) -> str:
         return self.labels.get(lang) or next(iter(self.labels.values()), self.name)
