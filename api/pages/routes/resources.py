@@ -66,7 +66,11 @@ def _html(request: Request, page: Page, res: Resource, base_path: str, p: int) -
         joins, n_joins = filtered_measures(page, {"participating_agency": res.iri}, limit=200)
         return {"template": "agency.html", "leads": leads, "n_leads": n_leads, "joins": joins, "n_joins": n_joins}
     if _is_a(page, res, f"{SKOS}ConceptScheme"):
-        return {"template": "scheme.html", "tree": scheme_tree(page, res.iri, page.cache.concept_counts())}
+        return {
+            "template": "scheme.html",
+            "tree": scheme_tree(page, res.iri, page.cache.concept_counts()),
+            "filter": "industry" if res.iri.rstrip("/").endswith("/industry") else "business_type",
+        }
     if _is_a(page, res, f"{SKOS}Concept"):
         items, total = tagged_measures(page, res.iri, PAGE_SIZE, offset)
         return {
