@@ -77,8 +77,9 @@ def main() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     size = sum(p.stat().st_size for p in out.glob("*.ttl"))
+    per_doc = seconds / args.corpus * 1000
     print(
-        f"\ncorpus of {args.corpus} documents: {seconds:.1f} s in all ({seconds / args.corpus * 1000:.0f} ms per document), "
+        f"\ncorpus of {args.corpus} documents: {seconds:.1f} s in all ({per_doc:.0f} ms per document), "
         f"{len(result.failed)} failed, {size / 1e6:.0f} MB of Turtle, peak traced memory {peak / 1e6:.0f} MB"
     )
 

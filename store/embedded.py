@@ -145,6 +145,8 @@ class EmbeddedStore:
         self._write_lock = threading.Lock()
         self._store = store if store is not None else build_store(sources() if sources else [])
         self._pool = self._new_pool()
+        # Bumped on every change of the data, so caches of derived results (api/services/memo.py) drop.
+        self.version = 0
 
     @classmethod
     def from_dirs(
@@ -234,6 +236,8 @@ class EmbeddedStore:
         return WorkerPool(lambda request: run_protocol_query(store, request, options), options.workers, self._gate)
 
     def _retire_pool(self) -> None:
+        """After a change of the data: new workers see the new data, and caches are dropped."""
+        self.version += 1
         old, self._pool = self._pool, self._new_pool()
         old.close()
 

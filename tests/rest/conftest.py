@@ -15,23 +15,18 @@ from pyoxigraph import Store as OxStore
 
 from api.errors import install_error_handlers
 from api.rest import router
+from store.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).parent / "data" / "fixture.trig"
 ONTOLOGY = ROOT / "ontology" / "bzkg.ttl"
 
 
-def fixture_store():
-    """The fixture graph in the real embedded store (falls back to a minimal in-memory one)."""
+def fixture_store() -> EmbeddedStore:
+    """The fixture graph in the real embedded store."""
     ox = OxStore()
     ox.load(path=FIXTURE, format=RdfFormat.TRIG)
     ox.load(path=ONTOLOGY, format=RdfFormat.TURTLE, to_graph=_graph("bzkg"))
-    try:
-        from store.embedded import EmbeddedStore
-    except ImportError:
-        from .memory_store import MemoryStore
-
-        return MemoryStore(ox)
     return EmbeddedStore(store=ox)
 
 

@@ -60,3 +60,11 @@ def test_single_measure_latency(real):
         times.append(time.perf_counter() - start)
     times.sort()
     assert times[len(times) // 2] < 0.05  # HTTP included; the store lookup itself is well under 5 ms
+
+
+def test_served_graph_conforms_to_the_shapes(real):
+    # The same shapes as `bzkg validate`, on what the store serves (its literals as the store keeps them).
+    report = real.get("/api/v1/validation").json()
+    assert report["counts"]["Violation"] == 0, [r for d in report["documents"] for r in d["results"]][:5]
+    draft = next(d for d in report["documents"] if d["document"] == "zhejiang-draft")
+    assert draft["counts"]["Warning"] == 1
