@@ -18,6 +18,7 @@ from bzkg.namespaces import BZ
 from loader import patterns as P
 from loader.structure import Document
 from loader.text import Span
+from loader.text import normalise as normalised
 from loader.vocabulary import Entry, Vocabulary
 
 __all__ = ["Metadata", "extract_metadata"]
@@ -86,12 +87,6 @@ def _title(preamble: list[Span], fields: dict[str, str]) -> str | None:
         if _DOC_TYPE.search(normalised(title)):
             return title
     return None
-
-
-def normalised(text: str) -> str:
-    from loader.text import normalise
-
-    return normalise(text)
 
 
 def _issuer(preamble: list[Span], fields: dict[str, str], title: str | None) -> str | None:
