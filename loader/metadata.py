@@ -158,6 +158,9 @@ def extract_metadata(doc: Document, vocab: Vocabulary, full_text: str, fallback_
     signed = _date(fields.get("成文日期") or fields.get("发文日期"))
     if signed is None:
         signed = next((_date(p.text) for p in head if P.DATE_LINE.match(p.norm)), None)
+    if signed is None:  # signature and date after the measures
+        dates = [line for line in full_norm.splitlines() if P.DATE_LINE.match(line)]
+        signed = _date(dates[-1]) if dates else None
     published = _date(fields.get("发布日期"))
     if published is None:
         printed = next((p for p in doc.closing if p.norm.rstrip().endswith("印发")), None)
