@@ -10,7 +10,6 @@ Every process is started here and stopped by its own pid at the end of the sessi
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import signal
@@ -34,10 +33,8 @@ TOKEN = "test-admin-token"
 
 
 def bzkg_command(*args: str) -> list[str]:
-    """`bzkg ARGS` run from the checkout (falls back to the serving subcommands alone while the
-    rest of the CLI is incomplete)."""
-    module = "bzkg.cli" if importlib.util.find_spec("loader.commands") else "api.commands"
-    return [sys.executable, "-m", module, *args]
+    """`bzkg ARGS` run from the checkout with the interpreter running the tests."""
+    return [sys.executable, "-m", "bzkg.cli", *args]
 
 
 def free_port() -> int:
