@@ -57,17 +57,23 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _link_citations(graphs: dict[Path, Graph]) -> None:
-    """bz:cites between documents of the corpus, where one cites the other's number."""
-    by_number: dict[str, URIRef] = {}
-    for graph in graphs.values():
-        for doc, number in graph.subject_objects(DCTERMS.identifier):
-            by_number[str(number)] = doc  # type: ignore[assignment]
-    for graph in graphs.values():
-        for doc, cited in list(graph.subject_objects(BZ.citedNumber)):
-            target = by_number.get(str(cited))
-            if target is not None and target != doc:
-                graph.add((doc, BZ.cites, target))  # type: ignore[arg-type]
+def _citations(graph: Graph) -> tuple[URIRef | None, str | None, set[str]]:
+    """The document IRI, its own number and the numbers it cites."""
+    doc = next(iter(graph.subjects(DCTERMS.identifier, None)), None) or next(
+        iter(graph.subjects(BZ.status, None)), None
+    )
+    number = graph.value(doc, DCTERMS.identifier) if doc is not None else None
+    return doc, str(number) if number else None, {str(n) for n in graph.objects(doc, BZ.citedNumber)}  # type: ignore[misc]
+
+
+def _extract_file(path: Path, vocab: Vocabulary, result: BuildResult, cites: dict[str, URIRef]) -> Graph | None:
+    try:
+        return extract(read_source(path), vocab, result.warnings, cites)
+    except LoaderError as error:
+        result.failed.append(error)
+    except Exception as error:  # a bug must still name the file that triggered it
+        result.failed.append(LoaderError(path, f"internal error: {type(error).__name__}: {error}"))
+    return None
 
 
 def build(
@@ -76,26 +82,34 @@ def build(
     vocab: Vocabulary | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
+    """Each document is written as soon as it is extracted, so memory does not grow with the corpus.
+    Documents citing another document of the corpus by its number (bz:cites) are extracted again
+    once all numbers are known."""
     started = time.perf_counter()
     vocab = vocab or load_vocabulary()
     files = document_files(docs)
     result = BuildResult()
-    graphs: dict[Path, Graph] = {}
+    numbers: dict[str, URIRef] = {}
+    cited_by: dict[Path, set[str]] = {}
     for i, path in enumerate(files, start=1):
-        try:
-            graphs[path] = extract(read_source(path), vocab, result.warnings)
-        except LoaderError as error:
-            result.failed.append(error)
-        except Exception as error:  # a bug must still name the file that triggered it
-            result.failed.append(LoaderError(path, f"internal error: {type(error).__name__}: {error}"))
+        graph = _extract_file(path, vocab, result, {})
+        if graph is not None:
+            doc, number, cited = _citations(graph)
+            if number and doc is not None:
+                numbers[number] = doc
+            if cited:
+                cited_by[path] = cited
+            target = out / f"{path.stem}.ttl"
+            _write_atomic(target, to_turtle(graph))
+            result.written.append(target)
         if progress and (i % 50 == 0 or i == len(files)):
-            progress(f"extracted {i}/{len(files)} documents")
-    _link_citations(graphs)
+            progress(f"built {i}/{len(files)} documents")
+    for path, cited in cited_by.items():
+        if cited & numbers.keys():
+            graph = _extract_file(path, vocab, result, numbers)
+            if graph is not None:
+                _write_atomic(out / f"{path.stem}.ttl", to_turtle(graph))
     failed_stems = {Path(e.path).stem for e in result.failed}
-    for path, graph in graphs.items():
-        target = out / f"{path.stem}.ttl"
-        _write_atomic(target, to_turtle(graph))
-        result.written.append(target)
     produced = {p.name for p in result.written}
     for stale in out.glob("*.ttl") if out.is_dir() else []:
         if stale.name not in produced and stale.stem not in failed_stems:

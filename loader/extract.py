@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
@@ -43,7 +43,7 @@ class _Writer:
         self.g.add((s, p, o))
 
     # -- document -------------------------------------------------------------------------
-    def document(self, meta: Metadata, resolver: AgencyResolver) -> None:
+    def document(self, meta: Metadata, resolver: AgencyResolver, corpus: Mapping[str, URIRef]) -> None:
         d = self.doc
         self.add(d, RDF.type, BZ.PolicyDocument)
         self.add(d, DCTERMS.title, _zh(meta.title))
@@ -76,6 +76,8 @@ class _Writer:
         self.add(d, BZ.status, meta.status)
         for number in meta.cited:
             self.add(d, BZ.citedNumber, Literal(number))
+            if corpus.get(number, d) != d:
+                self.add(d, BZ.cites, corpus[number])
         self.add(d, BZ.source, self.source_iri)
         s = self.source_iri
         self.add(s, RDF.type, BZ.SourceText)
@@ -231,8 +233,14 @@ class _Writer:
             self.add(zone.iri, BZ.city, zone.city)
 
 
-def extract(source: Source, vocab: Vocabulary, warnings: list[str] | None = None) -> Graph:
-    """The graph of one document; warnings about the text are appended to `warnings`."""
+def extract(
+    source: Source,
+    vocab: Vocabulary,
+    warnings: list[str] | None = None,
+    corpus: Mapping[str, URIRef] | None = None,
+) -> Graph:
+    """The graph of one document; warnings about the text are appended to `warnings`. `corpus` maps
+    document numbers to the documents of the corpus, for bz:cites."""
     paras = paragraphs(source.text)
     if not paras:
         raise LoaderError(source.path, "no text left after removing page debris")
@@ -240,7 +248,7 @@ def extract(source: Source, vocab: Vocabulary, warnings: list[str] | None = None
     meta = extract_metadata(doc, vocab, source.text, source.stem)
     resolver = AgencyResolver(vocab, meta.jurisdiction, meta.province)
     writer = _Writer(source, vocab)
-    writer.document(meta, resolver)
+    writer.document(meta, resolver, corpus or {})
     sections = doc.sections()
     section_set = set(sections)
     order = {node: i for i, node in enumerate(sections, start=1)}

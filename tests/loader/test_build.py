@@ -35,3 +35,21 @@ def test_iris_stable_when_unrelated_text_changes(tmp_path: Path, extract_text, g
     before = set(graphs["hubei-2021"].subjects(BZ.inDocument, None))
     after = set(graph.subjects(BZ.inDocument, None))
     assert before == after
+
+
+def test_citations_link_documents_of_the_corpus(tmp_path: Path, vocab):
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    docs.mkdir()
+    (docs / "jilin-2021.txt").write_bytes((DOCS_DIR / "jilin-2021.txt").read_bytes())
+    (docs / "guofa.txt").write_text(
+        "国务院关于促进综合保税区高水平开放高质量发展的若干意见\n国发〔2019〕3号\n"
+        "一、发展保税维修。支持开展保税维修业务。（责任单位：海关总署、商务部）\n",
+        encoding="utf-8",
+    )
+    build(docs, out, vocab)
+    from rdflib import Graph
+
+    from bzkg.namespaces import BZ, ID
+
+    jilin = Graph().parse(out / "jilin-2021.ttl")
+    assert (ID["doc/jilin-2021"], BZ.cites, ID["doc/guofa"]) in jilin
