@@ -1,6 +1,10 @@
-"""Server time of the pages over ~1M triples: the real documents copied under new IRIs until the
-graph is large, then each page fetched warm; the slowest of the warm fetches must stay under 100 ms
-(`Server-Timing` is not enough: the whole request is timed in-process, without the network)."""
+"""Server time of the HTML pages over ~1M triples (target: < 100 ms each).
+
+The real documents are copied under new IRIs until the graph is large, then each page is fetched warm
+in process (no network), three times; the table gives median and max.
+
+    .venv/bin/python bench/pages_bench.py
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,7 @@ import statistics
 import time
 from pathlib import Path
 
-import pytest
 from pyoxigraph import NamedNode, Quad, Store
-
-pytestmark = [pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = "https://w3id.org/bzkg/id/doc/"
@@ -56,9 +57,7 @@ def big_store() -> Store:
     return base
 
 
-def test_pages_fast_at_a_million_triples():
-    if not any((ROOT / "data" / "ttl").glob("*.ttl")):
-        pytest.skip("data/ttl is empty")
+def main() -> None:
     from fastapi.testclient import TestClient
 
     from api.app import create_app
@@ -66,7 +65,6 @@ def test_pages_fast_at_a_million_triples():
     from store.embedded import EmbeddedStore
 
     raw = big_store()
-    assert len(raw) >= 0.9 * TARGET_TRIPLES
     store = EmbeddedStore(store=raw)
     app = create_app(Settings.from_env({}, query_workers=1), store=store)
     headers = {"accept": "text/html"}
@@ -75,17 +73,23 @@ def test_pages_fast_at_a_million_triples():
         cache = app.state.bzkg_pages.cache.for_store(store)
         began = time.perf_counter()
         cache.stats(), cache.search_index(), cache.matrix("province")
-        print(f"\nprecompute once per store version: {time.perf_counter() - began:.1f} s, {len(raw):,} quads")
+        print(f"precompute once per store version: {time.perf_counter() - began:.1f} s, {len(raw):,} quads\n")
+        print("| page | median | max |\n|---|---|---|")
         for path in PAGES:
-            assert client.get(path, headers=headers).status_code == 200, path  # warm: caches built
+            client.get(path, headers=headers)  # warm: caches built
             times = []
             for _ in range(3):
                 t = time.perf_counter()
                 r = client.get(path, headers=headers)
                 times.append((time.perf_counter() - t) * 1000)
-                assert r.status_code == 200
-            print(f"{path:60} median {statistics.median(times):6.1f} ms  max {max(times):6.1f} ms")
+                if r.status_code != 200:
+                    raise SystemExit(f"{path}: HTTP {r.status_code}")
+            print(f"| `{path}` | {statistics.median(times):.1f} ms | {max(times):.1f} ms |")
             if statistics.median(times) >= 100:
                 slow[path] = statistics.median(times)
     store.close()
-    assert not slow, f"pages over 100 ms at {len(raw):,} quads: {slow}"
+    print(f"\npages over 100 ms: {slow or 'none'}")
+
+
+if __name__ == "__main__":
+    main()
