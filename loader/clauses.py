@@ -86,6 +86,9 @@ def split_units(content: str, offset: int = 0) -> tuple[list[tuple[int, int]], l
                 a += 1
             while b > a and content[b - 1] in " \t:。.":
                 b -= 1
+            role = P.UNIT_ROLE_SUFFIX.search(content, a, b)
+            if role and role.start() > a:
+                b = role.start()
             if a == b:
                 continue
             if P.CLAUSE_REMARK.search(content, a, b):
@@ -96,22 +99,19 @@ def split_units(content: str, offset: int = 0) -> tuple[list[tuple[int, int]], l
 
 
 def find_clauses(norm: str) -> list[Clause]:
-    """All responsibility clauses in a normalised text, in order."""
+    """All responsibility clauses in a normalised text, in order: labelled ones in brackets, label
+    lines, and unlabelled bracketed lists of units with role words (（省商务厅牵头，省财政厅配合）)."""
+    found = _labelled(norm) + _label_lines(norm) + _unlabelled(norm)
     clauses: list[Clause] = []
-    pos = 0
-    while True:
-        match = P.CLAUSE_OPEN.search(norm, pos)
-        line_match = _label_line(norm, pos)
-        if line_match and (not match or line_match[0] < match.start()):
-            start, content_start = line_match
-            end = norm.find("\n", content_start)
-            end = len(norm) if end < 0 else end
-            units, remarks = split_units(norm[:end], content_start)
-            clauses.append(Clause(start, end, tuple(units), False, tuple(remarks)))
-            pos = end
-            continue
-        if not match:
-            return clauses
+    for clause in sorted(found, key=lambda c: (c.start, -c.end)):
+        if not clauses or clause.start >= clauses[-1].end:
+            clauses.append(clause)
+    return clauses
+
+
+def _labelled(norm: str) -> list[Clause]:
+    clauses = []
+    for match in P.CLAUSE_OPEN.finditer(norm):
         close = _matching_close(norm, match.start())
         unbalanced = close is None
         if close is None:
@@ -123,13 +123,36 @@ def find_clauses(norm: str) -> list[Clause]:
         units, remarks = split_units(norm[:content_end], match.end())
         if units:
             clauses.append(Clause(match.start(), close, tuple(units), unbalanced, tuple(remarks)))
-        pos = close
+    return clauses
 
 
-def _label_line(norm: str, pos: int) -> tuple[int, int] | None:
-    """A clause printed as a line of its own without brackets: `责任单位：A、B`."""
-    for line in re.finditer(r"(?m)^.*$", norm[pos:]):
+def _label_lines(norm: str) -> list[Clause]:
+    """Clauses printed as a line of their own without brackets: `责任单位：A、B`."""
+    clauses = []
+    for line in re.finditer(r"(?m)^.*$", norm):
         m = P.CLAUSE_LABEL_LINE.match(line.group())
         if m:
-            return pos + line.start(), pos + line.start() + m.end()
-    return None
+            units, remarks = split_units(norm[: line.end()], line.start() + m.end())
+            if units:
+                clauses.append(Clause(line.start(), line.end(), tuple(units), False, tuple(remarks)))
+    return clauses
+
+
+# The last character of a body's name: 厅, 局, 委, 办, 海关, 政府, 分行, 集团 …
+_AGENCY_HEAD = re.compile(r"[厅局委办府会关行司团区室部处院所署]$")
+
+
+def _unlabelled(norm: str) -> list[Clause]:
+    clauses = []
+    for match in re.finditer(r"[(【\[]", norm):
+        close = _matching_close(norm, match.start())
+        if close is None:
+            continue
+        content = norm[match.end() : close - 1]
+        if not P.UNLABELED_CLAUSE.search(content) or "的" in content or "。" in content:
+            continue
+        units, remarks = split_units(norm[: close - 1], match.end())
+        names = [norm[a:b] for a, b in units]
+        if names and all(2 <= len(n) <= 30 and _AGENCY_HEAD.search(re.sub(r"\([^()]*\)$", "", n)) for n in names):
+            clauses.append(Clause(match.start(), close, tuple(units), False, tuple(remarks)))
+    return clauses

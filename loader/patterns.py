@@ -43,15 +43,23 @@ NUMBERING: dict[str, tuple[int, re.Pattern[str]]] = {
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
 
 # A responsibility clause opens with a bracket and a label; its content runs to the matching bracket.
-CLAUSE_OPEN = re.compile(r"[(\[【]\s*(?:责\s*任\s*单\s*位|牵\s*头\s*单\s*位|责\s*任\s*部\s*门|牵\s*头\s*部\s*门)\s*[:]")
+_LABEL = r"(?:牵头责任单位|主要责任单位|责任单位|牵头单位|责任部门|牵头部门|实施单位|主责单位|承办单位)"
+_SPACED_LABEL = r"(?:" + "|".join(r"\s*".join(label) for label in _LABEL[3:-1].split("|")) + r")"
+CLAUSE_OPEN = re.compile(rf"[(\[【]\s*{_SPACED_LABEL}\s*[:]")
 # The same label at the start of a line of its own, without brackets.
-CLAUSE_LABEL_LINE = re.compile(r"^(?:责任单位|牵头单位|责任部门|牵头部门)\s*[:]")
+CLAUSE_LABEL_LINE = re.compile(rf"^{_LABEL}\s*[:]")
 # Inside a clause: an explicit split into lead and participating units.
 CLAUSE_ROLE_LABEL = re.compile(
     r"(牵头单位|牵头部门|责任单位|责任部门|配合单位|参与单位|协同单位|配合部门|参与部门)\s*[:]"
 )
 # Parts of a clause that are remarks, not units: "排在第一位的部门为牵头部门，下同".
-CLAUSE_REMARK = re.compile(r"下同|排在第一位|排名第一|列第一位|为牵头|牵头部门|分别负责|按职责分工|各司其职")
+CLAUSE_REMARK = re.compile(r"下同|排在第一位|排名第一|列第一位|为牵头|牵头部门|各司其职|^按职责分工|^分别负责|^负责$")
+# Role words printed after a unit: "省商务厅牵头", "省财政厅等按职责分工负责".
+UNIT_ROLE_SUFFIX = re.compile(
+    r"(?:等)?(?:部门|单位)?(?:牵头负责|牵头|按职责分工负责|按职责负责|分工负责|分别负责|负责|配合|参与)$|等$"
+)
+# A clause without a label, recognised by its role words: （省商务厅牵头，省财政厅配合）, （省商务厅负责）.
+UNLABELED_CLAUSE = re.compile(r"(?:牵头|负责|配合)\s*$")
 
 # Punctuation that ends a sentence or a clause: a line ending so is not broken mid-sentence.
 TERMINAL = set("。!?;:…)]】")
