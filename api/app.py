@@ -73,6 +73,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.state.store = store if store is not None else await run_in_threadpool(build_store, settings)
         app.state.reload_lock = asyncio.Lock()
         _install_sighup(app)
+        for hook in app.state.store_ready_hooks:
+            hook(app)
         try:
             yield
         finally:
@@ -92,6 +94,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     # Extension points set by other modules (see api/sparql.py and api/errors.py):
     app.state.sparql_html_page = None  # async (request) -> Response, for GET /sparql from a browser
     app.state.html_error_page = None  # async (request, exc) -> Response, for HTTP errors in a browser
+    app.state.store_ready_hooks = []  # (app) -> None, called once the store is loaded; must not block
 
     app.add_middleware(
         CORSMiddleware,

@@ -36,3 +36,6 @@ def install(app: FastAPI, docs_dir: Path | None = None) -> None:
     app.mount("/assets", StaticFiles(directory=STATIC_DIR), name="assets")
     app.state.sparql_html_page = sparql_html_page
     app.state.html_error_page = html_error_page
+    # Precompute counts and the search index in the background as soon as the store is loaded, so
+    # the first visitor does not wait for them.
+    app.state.store_ready_hooks.append(lambda app: app.state.bzkg_pages.cache.for_store(app.state.store).warm())

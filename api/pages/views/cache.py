@@ -123,7 +123,7 @@ class StoreCache:
             self._values["_warming"] = True
 
         def run() -> None:
-            for build in (self.ontology, self.stats, self.search_index):
+            for build in (self.ontology, self.stats, self.search_index, lambda: self.matrix("province")):
                 try:
                     build()
                 except Exception:  # the page that needs it will report the error
