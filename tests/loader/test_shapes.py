@@ -78,6 +78,26 @@ CASES = {
         str(ID["business-type/bonded-repair"]),
         "English preferred label",
     ),
+    "responsibility without role": (
+        [(ID["doc/hubei-2021/measure/8/responsibility/2"], BZ.role, None)],
+        [],
+        str(ID["doc/hubei-2021/measure/8/responsibility/2"]),
+        "lead or participating",
+    ),
+    "mention without surface form": (
+        [(ID["doc/hubei-2021/measure/8/mention/1"], BZ.surfaceForm, None)],
+        [],
+        str(ID["doc/hubei-2021/measure/8/mention/1"]),
+        "surface form",
+    ),
+    "measure without quote": ([(M, BZ.quote, None)], [], str(M), "where it stands in the source"),
+    "document without source": ([(DOC, BZ.source, None)], [], str(DOC), "source text it was read from"),
+    "measure with a zone that is not a zone": (
+        [],
+        [(M, BZ.zone, ID["agency/hu-bei-sheng-shang-wu-ting"])],
+        str(M),
+        "is a bz:Zone",
+    ),
     "target without value": (
         [(ID["doc/hubei-2021/measure/6/target/1"], BZ.value, None)],
         [],
