@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api import admin, gsp, rest, sparql
 from api.errors import install_error_handlers
+from api.rest.deps import warm as rest_warm
 from api.settings import Settings, get_settings
 from store.base import Store, StoreError
 
@@ -111,6 +112,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(gsp.router)
     # ---- other routers: add `app.include_router(...)` lines here -------------------------------
     app.include_router(rest.router)  # /api/v1 (docs/rest.md)
+    app.state.store_ready_hooks.append(rest_warm)
     # from api.pages import router as pages_router; app.include_router(pages_router)
     from api.pages import install as install_pages
 

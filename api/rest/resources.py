@@ -130,9 +130,9 @@ def list_measures(
 
 
 @router.get("/measures/{id}", response_model=Measure, responses=RDF_RESPONSES, tags=["measures"])
-def get_measure(request: Request, id: MeasureId, store: StoreDep):
+def get_measure(request: Request, id: MeasureId, store: StoreDep, memo: MemoDep):
     """One measure: text, responsibility clause, business types, zones, targets and its quote."""
-    measure, triples = measures.get_measure(store, id)
+    measure, triples = measures.get_measure(store, id, memo)
     return negotiated(request, measure, triples)
 
 

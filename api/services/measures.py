@@ -22,7 +22,7 @@ from .errors import BadParameter, NotFound
 from .ids import Kind, iri_of, is_valid_id, measure_iri
 from .memo import Memo, memoized
 from .models import Measure, MeasurePage
-from .sparql import PREFIXES, describe
+from .sparql import PREFIXES, describe, label_index
 from .terms import py_int
 
 __all__ = ["MeasureFilter", "get_measure", "list_measures", "resolve_province"]
@@ -145,18 +145,18 @@ def list_measures(
     """A page of measures and the RDF triples describing it (for JSON-LD and Turtle)."""
     matching = _matching(store, f, memo)
     page = matching[offset : offset + limit]
-    d = describe(store, page, MEASURE_HOPS)
+    d = describe(store, page, MEASURE_HOPS, memo.get(store, "labels", label_index) if memo else None)
     items = [build_measure(d, m.value) for m in page]
     return MeasurePage(total=len(matching), limit=limit, offset=offset, items=items), d.triples + d.label_triples
 
 
-def get_measure(store: Store, ident: str) -> tuple[Measure, list]:
+def get_measure(store: Store, ident: str, memo: Memo | None = None) -> tuple[Measure, list]:
     """One measure by id (`hubei-2021~8`) and its triples; `NotFound` if there is none."""
     try:
         iri = measure_iri(ident)
     except ValueError:
         raise NotFound("measure", ident) from None
-    d = describe(store, [iri], MEASURE_HOPS)
+    d = describe(store, [iri], MEASURE_HOPS, memo.get(store, "labels", label_index) if memo else None)
     if BZ + "Measure" not in {t.value for t in d.objects(iri.value, RDF_TYPE)}:
         raise NotFound("measure", ident)
     return build_measure(d, iri.value), d.triples + d.label_triples

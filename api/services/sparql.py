@@ -78,7 +78,26 @@ class Description:
         return subject in self.props
 
 
-def describe(store: Store, roots: Sequence[NamedNode], hops: Sequence[str] = ()) -> Description:
+LabelIndex = dict[str, list[tuple[str, Literal]]]
+
+
+def label_index(store: Store) -> LabelIndex:
+    """Every IRI's labels (skos:prefLabel, rdfs:label, dcterms:title), for `describe` to use instead of
+    a label query per request: an agency's labels are stated in every document graph naming it, and
+    collapsing those copies is most of a lookup's cost on a large graph. Memoize per store version."""
+    label_values = ", ".join(f"<{p}>" for p in LABEL_PREDICATES)
+    query = f"SELECT DISTINCT ?s ?lp ?ol WHERE {{ ?s ?lp ?ol FILTER(?lp IN ({label_values})) FILTER(isIRI(?s)) }}"
+    index: LabelIndex = defaultdict(list)
+    for row in store.select(query):
+        s, lp, ol = row["s"], row["lp"], row["ol"]
+        if isinstance(s, NamedNode) and isinstance(lp, NamedNode) and isinstance(ol, Literal):
+            index[s.value].append((lp.value, ol))
+    return dict(index)
+
+
+def describe(
+    store: Store, roots: Sequence[NamedNode], hops: Sequence[str] = (), labels: LabelIndex | None = None
+) -> Description:
     """All triples of `roots` and of the nodes reached from them by each property path in `hops`,
     then the labels of every IRI object, in two queries whatever the number of roots:
 
@@ -91,8 +110,9 @@ def describe(store: Store, roots: Sequence[NamedNode], hops: Sequence[str] = ())
         }
 
     (The labels as an OPTIONAL of the first query, or with `VALUES ?lp`, make pyoxigraph scan every
-    label in the graph: 10-40x slower.) Objects are kept in a stable order (sorted by their
-    N-Triples form), whatever the store returns.
+    label in the graph: 10-40x slower.) With a `labels` index (see `label_index`) the second query is
+    not needed. Objects are kept in a stable order (sorted by their N-Triples form), whatever the
+    store returns.
     """
     result = Description()
     if not roots:
@@ -114,7 +134,12 @@ def describe(store: Store, roots: Sequence[NamedNode], hops: Sequence[str] = ())
             result.props[s.value][p.value].append(o)
             if isinstance(o, NamedNode) and p.value != RDF_TYPE and not o.value.startswith(s.value + "/"):
                 linked.add(o)  # not the nodes hanging off a root (responsibilities, quotes…): no labels
-    if linked:
+    if linked and labels is not None:
+        for o in sorted(linked, key=str):
+            for lp, ol in labels.get(o.value, ()):
+                result.label_pairs[o.value].append((lp, ol))
+                result.label_triples.append(Triple(o, NamedNode(lp), ol))
+    elif linked:
         label_values = ", ".join(f"<{p}>" for p in LABEL_PREDICATES)
         labels = (
             PREFIXES
