@@ -96,11 +96,9 @@ UPDATE_REFUSED = (
 
 def run_protocol_query(store: Store, request: _Request, options: QueryOptions) -> tuple[bytes, str, bool]:
     """Run one user query and serialise it (inside a worker): (body, media type, truncated)."""
+    dataset = _dataset_kwargs(options.union_default_graph, request.default_graph_uris, request.named_graph_uris)
     try:
-        result = store.query(
-            request.query,
-            **_dataset_kwargs(options.union_default_graph, request.default_graph_uris, request.named_graph_uris),
-        )
+        result = store.query(request.query, **dataset)
     except SyntaxError as e:
         note = f" ({UPDATE_REFUSED})" if is_update(request.query) else ""
         raise QuerySyntaxError(f"{e}{note}") from e
@@ -113,7 +111,9 @@ def run_protocol_query(store: Store, request: _Request, options: QueryOptions) -
         media = negotiate(request.accept, "SELECT")
         if media is None:
             raise NotAcceptable("a SELECT result is available as SPARQL JSON, XML, CSV or TSV")
-        body, truncated = serialize_solutions(result, media, options.max_rows)
+        body, truncated = serialize_solutions(
+            result, media, options.max_rows, rerun=lambda: store.query(request.query, **dataset)
+        )
         return body, media, truncated
     assert isinstance(result, QueryTriples)
     media = negotiate(request.accept, "CONSTRUCT")

@@ -13,7 +13,7 @@ most `max_rows` rows or triples and report whether they cut the result short.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 
 from pyoxigraph import (
@@ -204,13 +204,62 @@ def solutions_json(variables: Sequence[str], rows: Iterable) -> bytes:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def serialize_solutions(solutions: QuerySolutions, media_type: str, max_rows: int) -> tuple[bytes, bool]:
-    """At most `max_rows` solutions in `media_type`; returns (body, truncated)."""
+class _TooManyRows(Exception):
+    """Raised from inside pyoxigraph's serializer to stop it once the row cap is passed."""
+
+
+class _CappedXmlResults:
+    """A write target for SPARQL XML results that counts `<result>` elements (in the XML a literal
+    cannot contain that text unescaped) and stops the serializer past the cap."""
+
+    MARK = b"<result>"
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.rows = 0
+        self.parts: list[bytes] = []
+        self._tail = b""
+
+    def write(self, data: bytes) -> int:
+        chunk = bytes(data)
+        self.rows += (self._tail + chunk).count(self.MARK)
+        self._tail = chunk[-(len(self.MARK) - 1) :]
+        if self.rows > self.cap:
+            raise _TooManyRows
+        self.parts.append(chunk)
+        return len(chunk)
+
+    def flush(self) -> None:
+        """pyoxigraph flushes its writer; nothing is buffered here."""
+
+
+def serialize_solutions(
+    solutions: QuerySolutions,
+    media_type: str,
+    max_rows: int,
+    rerun: Callable[[], QuerySolutions] | None = None,
+) -> tuple[bytes, bool]:
+    """At most `max_rows` solutions in `media_type`; returns (body, truncated).
+
+    With `rerun` (a function running the query again), the rows are written by pyoxigraph's own
+    serializer, counted as they go; only a result past the cap is run again and cut here, row by row.
+    The Python path costs ~20 us a row, the native one a fraction of that."""
+    fmt = RESULT_FORMATS[media_type]
+    if rerun is not None:
+        target = _CappedXmlResults(max_rows)
+        try:
+            solutions.serialize(target, format=QueryResultsFormat.XML)
+        except _TooManyRows:
+            solutions = rerun()
+        else:
+            xml = b"".join(target.parts)
+            if fmt == QueryResultsFormat.XML:
+                return xml, False
+            return parse_query_results(xml, QueryResultsFormat.XML).serialize(format=fmt), False
     variables = [v.value for v in solutions.variables]
     rows = list(islice(solutions, max_rows + 1))
     truncated = len(rows) > max_rows
     body = solutions_json(variables, rows[:max_rows])
-    fmt = RESULT_FORMATS[media_type]
     if fmt != QueryResultsFormat.JSON:
         body = parse_query_results(body, QueryResultsFormat.JSON).serialize(format=fmt)
     return body, truncated
