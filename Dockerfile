@@ -30,7 +30,9 @@ COPY bzkg ./bzkg
 COPY loader ./loader
 COPY store ./store
 COPY api ./api
+COPY validation ./validation
 COPY ontology ./ontology
+COPY shapes ./shapes
 COPY queries ./queries
 COPY data/ttl ./data/ttl
 COPY data/docs ./data/docs

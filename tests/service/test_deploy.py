@@ -25,3 +25,15 @@ def test_compose_topology():
     assert "/ready" in " ".join(api["healthcheck"]["test"])
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "AS oxigraph" in dockerfile and "AS api" in dockerfile and "oxigraph==0.5.13" in dockerfile
+
+
+def test_api_image_has_every_package_and_data_folder():
+    import tomllib
+
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    packages = [p.rstrip("*") for p in project["tool"]["setuptools"]["packages"]["find"]["include"]]
+    # what the code reads at run time besides its packages (bzkg/paths.py)
+    folders = ["ontology", "shapes", "queries", "data/ttl", "data/docs"]
+    missing = [name for name in [*packages, *folders] if f"COPY {name} ./{name}" not in dockerfile]
+    assert not missing, f"the api image lacks {missing}"
