@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad, Store
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 DOC = "https://w3id.org/bzkg/id/doc/"
 TARGET_TRIPLES = 1_000_000
 PAGES = [
