@@ -36,7 +36,9 @@ def build_store(settings: Settings) -> Store:
     if settings.sparql_endpoint:
         from store.remote import RemoteStore
 
-        return RemoteStore(settings.sparql_endpoint, settings.query_timeout, settings.max_rows)
+        return RemoteStore(
+            settings.sparql_endpoint, settings.query_timeout, settings.max_rows, settings.remote_cache_seconds
+        )
     from store.embedded import EmbeddedStore, QueryOptions
 
     options = QueryOptions(

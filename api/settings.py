@@ -50,6 +50,7 @@ class Settings:
     query_timeout: float = 10.0
     max_rows: int = 10_000
     query_workers: int = 2
+    remote_cache_seconds: float = 60.0  # remote mode: how long derived results (counts, labels) are kept
     cors_origins: tuple[str, ...] = ("*",)
 
     @classmethod
@@ -75,6 +76,8 @@ class Settings:
             values["max_rows"] = int(get("BZKG_MAX_ROWS"))
         if get("BZKG_QUERY_WORKERS"):
             values["query_workers"] = int(get("BZKG_QUERY_WORKERS"))
+        if get("BZKG_REMOTE_CACHE_SECONDS"):
+            values["remote_cache_seconds"] = float(get("BZKG_REMOTE_CACHE_SECONDS"))
         if get("BZKG_CORS_ORIGINS"):
             values["cors_origins"] = tuple(o.strip() for o in get("BZKG_CORS_ORIGINS").split(",") if o.strip())
         values.update(overrides)

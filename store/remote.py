@@ -10,6 +10,7 @@ server should enforce its own too (`oxigraph serve --timeout-s`). Which graph a 
 from __future__ import annotations
 
 import math
+import time
 import urllib.error
 from collections.abc import Sequence
 
@@ -56,10 +57,20 @@ def _message(e: SPARQLWrapperException) -> str:
 class RemoteStore:
     """Reads from `endpoint` (a SPARQL 1.1 query URL); see the module doc."""
 
-    def __init__(self, endpoint: str, timeout: float = 10.0, max_rows: int = 10_000) -> None:
+    def __init__(
+        self, endpoint: str, timeout: float = 10.0, max_rows: int = 10_000, cache_seconds: float = 60.0
+    ) -> None:
         self.endpoint = endpoint
         self.timeout = timeout
         self.max_rows = max_rows
+        self.cache_seconds = cache_seconds
+
+    @property
+    def version(self) -> int:
+        """Changes every `cache_seconds`: the server's data may change behind our back (a pipeline
+        running `bzkg load --gsp`), and SPARQL has no way to ask since when, so results derived from
+        it (counts, label indexes; api/services/memo.py) are recomputed that often."""
+        return int(time.monotonic() // self.cache_seconds) if self.cache_seconds > 0 else 0
 
     def _request(
         self,

@@ -31,3 +31,15 @@ def test_same_measure_detail(embedded, remote):
     for item in items:
         path = f"/api/v1/measures/{item['id']}"
         assert httpx.get(embedded.base + path).json() == httpx.get(remote.base + path).json()
+
+
+def test_remote_caches_expire():
+    from store.remote import RemoteStore
+
+    assert RemoteStore("http://127.0.0.1:9/query", cache_seconds=0).version == 0
+    fast = RemoteStore("http://127.0.0.1:9/query", cache_seconds=1e-6)
+    first = fast.version
+    import time
+
+    time.sleep(0.001)
+    assert fast.version != first
