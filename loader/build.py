@@ -27,7 +27,7 @@ from loader.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = ["BuildResult", "build", "document_files"]
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".text")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
 
 
 @dataclass

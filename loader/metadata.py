@@ -159,7 +159,7 @@ def extract_metadata(doc: Document, vocab: Vocabulary, full_text: str, fallback_
     if signed is None:
         signed = next((_date(p.text) for p in head if P.DATE_LINE.match(p.norm)), None)
     if signed is None:  # signature and date after the measures
-        dates = [line for line in full_norm.splitlines() if P.DATE_LINE.match(line)]
+        dates = [p.text for p in doc.paragraphs() if P.DATE_LINE.match(p.norm)]
         signed = _date(dates[-1]) if dates else None
     published = _date(fields.get("发布日期"))
     if published is None:

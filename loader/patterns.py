@@ -40,7 +40,8 @@ NUMBERING: dict[str, tuple[int, re.Pattern[str]]] = {
     "ar-paren": (4, re.compile(r"^\((\d{1,2})\)\s*|^(\d{1,2})\)\s*")),
     "circled": (5, re.compile(r"^([①-⑳])\s*")),
 }
-MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
+# Markdown decorations before a paragraph's text: headings, emphasis, list bullets, quotes.
+MARKDOWN_HEADING = re.compile(r"^(?:#{1,6}\s*|\*\*|__|[-*+]\s+|>\s*)+")
 
 # A responsibility clause opens with a bracket and a label; its content runs to the matching bracket.
 _LABEL = r"(?:牵头责任单位|主要责任单位|责任单位|牵头单位|责任部门|牵头部门|实施单位|主责单位|承办单位)"

@@ -53,10 +53,10 @@ class Node:
     def heading(self) -> str:
         text = self.first.text[self.marker_length :].strip()
         if self.title_only:
-            return text.rstrip("。.")
+            return text.rstrip("。.*_ ")
         norm = self.first.norm[self.marker_length :].strip()
         stop = min((i for i in (norm.find("。"), norm.find(":")) if i >= 0), default=-1)
-        return text[:stop].strip() if 0 < stop <= 40 else ""
+        return text[:stop].strip("*_ ") if 0 < stop <= 40 else ""
 
     def own_text(self) -> Span:
         return Span.join(self.paragraphs)
@@ -82,6 +82,19 @@ class Document:
     roots: list[Node]
     closing: list[Span]
     measures: list[MeasureSpan]
+
+    def paragraphs(self) -> list[Span]:
+        """All paragraphs in reading order: preamble, body, closing."""
+        body: list[Span] = []
+
+        def walk(node: Node) -> None:
+            body.extend(node.paragraphs)
+            for child in node.children:
+                walk(child)
+
+        for root in self.roots:
+            walk(root)
+        return [*self.preamble, *body, *self.closing]
 
     def sections(self) -> list[Node]:
         """Nodes that are not a measure by themselves: headings, and items without a clause."""

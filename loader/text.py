@@ -8,6 +8,7 @@ measure's quote can always be located exactly.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -80,11 +81,59 @@ class Span:
         return result
 
 
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]{0,500}?/?>|<!--.*?-->|<!DOCTYPE[^>]*>", re.S)
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});")
+# Elements whose start or end breaks a line; script and style contents are not text.
+_BLOCK = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article"}
+_SKIPPED = ("script", "style", "head", "nav", "footer")
+
+
+def _looks_like_html(source: str) -> bool:
+    return len(_TAG.findall(source[:20000])) >= 10
+
+
+def _strip_html(source: str) -> Span:
+    """The text of an HTML capture, each character keeping its offset in the source."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    skip_until: str | None = None
+    for tag in _TAG.finditer(source):
+        if skip_until is None:
+            _append_text(source, pos, tag.start(), chars, offsets)
+        closing, name = tag.group(1), (tag.group(2) or "").lower()
+        if skip_until is not None:
+            if closing and name == skip_until:
+                skip_until = None
+        elif not closing and name in _SKIPPED:
+            skip_until = name
+        elif name in _BLOCK:
+            chars.append("\n")
+            offsets.append(tag.start())
+        pos = tag.end()
+    if skip_until is None:
+        _append_text(source, pos, len(source), chars, offsets)
+    return Span("".join(chars), tuple(offsets))
+
+
+def _append_text(source: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
+    pos = start
+    for entity in _ENTITY.finditer(source, start, end):
+        chars.extend(source[pos : entity.start()])
+        offsets.extend(range(pos, entity.start()))
+        chars.append(html.unescape(entity.group()).replace("\xa0", " "))
+        offsets.append(entity.start())
+        pos = entity.end()
+    chars.extend(source[pos:end])
+    offsets.extend(range(pos, end))
+
+
 def _lines(source: str) -> list[Span]:
+    """Lines of the text (of an HTML capture, its text), stripped, with source offsets."""
+    text = _strip_html(source) if _looks_like_html(source) else Span(source, tuple(range(len(source))))
     lines, pos = [], 0
-    for match in _LINE_BREAK.finditer(source + "\n"):
-        piece = source[pos : match.start()]
-        lines.append(Span(piece, tuple(range(pos, match.start()))).strip())
+    for match in _LINE_BREAK.finditer(text.text + "\n"):
+        lines.append(text[pos : match.start()].strip())
         pos = match.end()
     return lines
 
