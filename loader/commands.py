@@ -23,12 +23,16 @@ def _build(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from validation.report import print_report
-    from validation.shacl import validate_files
+    from validation.shacl import DataError, validate_files
 
     if not args.data.exists():
         print(f"error: {args.data}: no such file or directory", file=sys.stderr)
         return 2
-    report = validate_files(args.data)
+    try:
+        report = validate_files(args.data)
+    except DataError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     print_report(report)
     return 1 if report.violations else 0
 

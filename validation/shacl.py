@@ -17,7 +17,7 @@ from rdflib.term import Node
 from bzkg.namespaces import BZ, ID
 from bzkg.paths import SHAPES_DIR, ontology_files
 
-__all__ = ["Report", "Result", "load_data", "load_shapes", "validate_files", "validate_graph"]
+__all__ = ["DataError", "Report", "Result", "load_data", "load_shapes", "validate_files", "validate_graph"]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -67,13 +67,19 @@ def load_shapes() -> Graph:
     return shapes
 
 
+class DataError(Exception):
+    """A data file does not parse; the message names the file and the parser's words (with the line)."""
+
+
 def load_data(data: Path) -> Graph:
     graph = Graph()
-    for path in ontology_files():
-        graph.parse(path, format="turtle")
     files = [data] if data.is_file() else sorted(data.glob("*.ttl"))
-    for path in files:
-        graph.parse(path, format="turtle")
+    for path in [*ontology_files(), *files]:
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as error:  # rdflib raises several unrelated types for bad syntax
+            detail = " ".join(str(error).split())
+            raise DataError(f"{path}: not valid Turtle: {detail[:300]}") from error
     return graph
 
 

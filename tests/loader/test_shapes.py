@@ -149,3 +149,13 @@ def test_validate_command_exit_codes(tmp_path, capsys):
     graph.serialize(bad, format="turtle")
     assert main(["validate", str(bad)]) == 1
     assert "exactly one lead agency" in capsys.readouterr().out
+
+
+def test_validate_names_a_file_that_does_not_parse(tmp_path, capsys):
+    from bzkg.cli import main
+
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix bz: <https://w3id.org/bzkg/ontology#> .\n<a> bz:x "unterminated .\n')
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.ttl: not valid Turtle" in err and "line 2" in err
