@@ -16,7 +16,11 @@ __all__ = ["Target", "find_targets"]
 _UNITS = "亿美元|万美元|亿元|万元|元|个百分点|%|万吨|吨|万台|台|万人次|人次|家|个|场|项|批|架|艘|条|人|次|平方米|亩|倍"
 AMOUNT = re.compile(rf"(\d+(?:\.\d+)?|\d+/\d+)\s*({_UNITS})")
 DOUBLING = re.compile(r"翻(一|两|二|三)番")
+# A share printed as a fraction without unit: 其中1/3进入全国A类 (not a date such as 2021/11/18).
+FRACTION = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,3})(?![\d/])")
 YEAR = re.compile(r"(\d{4})\s*年")
+# A deadline that governs the sentences after it in a paragraph: 至2023年，…。宜昌…达到100亿元。
+DEADLINE = re.compile(r"(?:至|到|截至|力争)\s*(\d{4})\s*年(?:底|末)?")
 BASE_YEAR = re.compile(r"(?:较|比|相比)\s*(\d{4})\s*年")
 AT_LEAST_AFTER = re.compile(r"^\s*(?:以上|及以上|以上的)")
 AT_LEAST_BEFORE = re.compile(r"(?:超过|突破|超|达到|不低于|不少于|至少|力争|过)\s*$")
@@ -56,7 +60,11 @@ def _year(norm: str, start: int) -> int | None:
     bases = {m.start(1) for m in BASE_YEAR.finditer(norm, begin, start)}
     years = [int(m.group(1)) for m in YEAR.finditer(norm, begin, start) if m.start(1) not in bases]
     years = [y for y in years if 1990 <= y <= 2100]
-    return years[-1] if years else None
+    if years:
+        return years[-1]
+    paragraph = norm.rfind("\n", 0, start) + 1
+    deadlines = [int(m.group(1)) for m in DEADLINE.finditer(norm, max(paragraph, start - 150), start)]
+    return deadlines[-1] if deadlines else None
 
 
 def _value(number: str) -> Decimal:
@@ -71,7 +79,7 @@ def _kind(phrase: str, before: str, unit: str) -> str:
         return "reward"
     if unit == "倍" or GROWTH.search(before) or unit == "个百分点":
         return "growth"
-    if SHARE.search(phrase) or "/" in phrase:
+    if SHARE.search(phrase) or "/" in phrase or unit == "%":
         return "share"
     if "元" in unit:
         return "amount"
@@ -121,4 +129,14 @@ def find_targets(norm: str, text: str) -> list[Target]:
                 text[left:right].strip(),
             )
         )
+    taken = [(t.start, t.end) for t in found]
+    for m in FRACTION.finditer(norm):
+        num, den = int(m.group(1)), int(m.group(2))
+        if not 0 < num < den <= 100 or any(a <= m.start() < b for a, b in taken):
+            continue
+        left, right = _phrase_bounds(norm, m.start(), m.end())
+        found.append(
+            Target(m.start(), m.end(), _value(f"{num}/{den}"), "比例", "share", "exact",
+                   _year(norm, m.start()), None, text[left:right].strip())
+        )  # fmt: skip
     return sorted(found, key=lambda t: (t.start, t.end))
