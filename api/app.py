@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api import admin, gsp, rest, sparql
 from api.errors import install_error_handlers
+from api.limits import BodySizeLimit
 from api.rest.deps import warm as rest_warm
 from api.settings import Settings, get_settings
 from store.base import Store, StoreError
@@ -108,6 +109,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         max_age=3600,
     )
     install_error_handlers(app)
+    app.add_middleware(
+        BodySizeLimit, max_query_bytes=settings.max_query_bytes, max_upload_bytes=settings.max_upload_bytes
+    )
 
     app.include_router(admin.router)
     app.include_router(sparql.router)

@@ -51,6 +51,8 @@ class Settings:
     max_rows: int = 10_000
     query_workers: int = 2
     remote_cache_seconds: float = 60.0  # remote mode: how long derived results (counts, labels) are kept
+    max_query_bytes: int = 1_000_000  # body of a /sparql or API request
+    max_upload_bytes: int = 512_000_000  # body of a Graph Store write
     cors_origins: tuple[str, ...] = ("*",)
 
     @classmethod
@@ -78,6 +80,10 @@ class Settings:
             values["query_workers"] = int(get("BZKG_QUERY_WORKERS"))
         if get("BZKG_REMOTE_CACHE_SECONDS"):
             values["remote_cache_seconds"] = float(get("BZKG_REMOTE_CACHE_SECONDS"))
+        if get("BZKG_MAX_QUERY_BYTES"):
+            values["max_query_bytes"] = int(get("BZKG_MAX_QUERY_BYTES"))
+        if get("BZKG_MAX_UPLOAD_BYTES"):
+            values["max_upload_bytes"] = int(get("BZKG_MAX_UPLOAD_BYTES"))
         if get("BZKG_CORS_ORIGINS"):
             values["cors_origins"] = tuple(o.strip() for o in get("BZKG_CORS_ORIGINS").split(",") if o.strip())
         values.update(overrides)
