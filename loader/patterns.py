@@ -44,8 +44,20 @@ NUMBERING: dict[str, tuple[int, re.Pattern[str]]] = {
 MARKDOWN_HEADING = re.compile(r"^(?:#{1,6}\s*|\*\*|__|[-*+]\s+|>\s*)+")
 
 # A responsibility clause opens with a bracket and a label; its content runs to the matching bracket.
-_LABEL = r"(?:牵头责任单位|主要责任单位|责任单位|牵头单位|责任部门|牵头部门|实施单位|主责单位|承办单位)"
-_SPACED_LABEL = r"(?:" + "|".join(r"\s*".join(label) for label in _LABEL[3:-1].split("|")) + r")"
+CLAUSE_LABELS = (
+    "牵头责任单位",
+    "主要责任单位",
+    "责任单位",
+    "牵头单位",
+    "责任部门",
+    "牵头部门",
+    "实施单位",
+    "主责单位",
+    "承办单位",
+)
+_LABEL = "(?:" + "|".join(CLAUSE_LABELS) + ")"
+# Inside brackets a label may be spaced out by PDF extraction: （责 任 单 位：…）.
+_SPACED_LABEL = "(?:" + "|".join(r"\s*".join(label) for label in CLAUSE_LABELS) + ")"
 CLAUSE_OPEN = re.compile(rf"[(\[【]\s*{_SPACED_LABEL}\s*[:]")
 # The same label at the start of a line of its own, without brackets.
 CLAUSE_LABEL_LINE = re.compile(rf"^{_LABEL}\s*[:]")
